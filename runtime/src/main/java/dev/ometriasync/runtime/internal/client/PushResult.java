@@ -1,0 +1,58 @@
+package dev.ometriasync.runtime.internal.client;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How one push request ended, classified for the pipeline's decisions. Produced by the HTTP client;
+ * never carries the API key.
+ */
+public sealed interface PushResult {
+
+    /**
+     * HTTP 200: Ometria queued the request. {@code rejected} counts records refused at intake; Ometria does
+     * not say which.
+     *
+     * @param requestId Ometria's request id, may be null
+     * @param accepted records accepted into the queue
+     * @param rejected records rejected at intake
+     */
+    record Accepted(String requestId, int accepted, int rejected) implements PushResult {
+    }
+
+    /**
+     * HTTP 429: the account is over its rate (or backlog) limit; the whole account should pause.
+     *
+     * @param retryAfter the {@code Retry-After} hint, when present (not documented by Ometria)
+     * @param queueSizeRemaining the {@code X-QueueSize-Remaining} hint, when present (not documented by Ometria)
+     */
+    record RateLimited(Optional<Duration> retryAfter, OptionalLong queueSizeRemaining) implements PushResult {
+    }
+
+    /**
+     * A failure worth retrying with backoff: 5xx, I/O error, timeout, dropped connection.
+     *
+     * @param statusCode the HTTP status, or -1 when no response arrived
+     * @param reason a short description, safe to log
+     */
+    record Retryable(int statusCode, String reason) implements PushResult {
+    }
+
+    /**
+     * HTTP 400 or 413: something in the request is refused; bisect the batch to find the record.
+     *
+     * @param statusCode the HTTP status
+     * @param reason the start of the response body or a description, safe to log
+     */
+    record BadRequest(int statusCode, String reason) implements PushResult {
+    }
+
+    /**
+     * HTTP 401 or 403: the API key is missing, wrong or not allowed; retrying blindly cannot help.
+     *
+     * @param statusCode the HTTP status
+     */
+    record Unauthorized(int statusCode) implements PushResult {
+    }
+}
