@@ -89,6 +89,8 @@ public final class OmetriaRecord {
 
     private static String rawValue(String json, JsonParser parser) throws IOException {
         int start = (int) parser.currentTokenLocation().getCharOffset();
+        // A string token is read lazily: without this the parser stands just after the opening quote.
+        parser.finishToken();
         parser.skipChildren();
         int end = (int) parser.currentLocation().getCharOffset();
         return json.substring(start, end);
