@@ -161,6 +161,21 @@ class PushLimitsTest {
     }
 
     @Test
+    void acceptsMixedTypesByDefaultButShowsThemAndRefusesThemWhenConfigured() {
+        String mixed = "[{\"@type\":\"order\",\"id\":\"O\"},{\"@type\":\"product\",\"id\":\"P\"}]";
+
+        assertThat(client.push(mixed).statusCode()).isEqualTo(200);
+        assertThat(simulator.pushRequests().get(0).types()).containsExactly("order", "product");
+        try (OmetriaSimulator strict = OmetriaSimulator.builder().https(false).rejectMixedTypes(true).start()) {
+            HttpResponse<String> refused = new PushClient(strict).push(mixed);
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(PushClient.json(refused).get("message").asText())
+                    .isEqualTo("Payload invalid: a request must hold one record type, got [order, product]");
+        }
+    }
+
+    @Test
     void answers404And405OutsideThePushApi() {
         HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(simulator.baseUri().resolve("/v2/orders"))
                 .GET().build());
