@@ -89,7 +89,12 @@ public final class OmetriaRecord {
 
     private static String rawValue(String json, JsonParser parser) throws IOException {
         int start = (int) parser.currentTokenLocation().getCharOffset();
-        parser.skipChildren();
+        if (parser.currentToken().isStructStart()) {
+            parser.skipChildren();
+        } else {
+            // Scalars are decoded lazily: finish the token so the location is past its end.
+            parser.finishToken();
+        }
         int end = (int) parser.currentLocation().getCharOffset();
         return json.substring(start, end);
     }

@@ -1,0 +1,125 @@
+package dev.ometriasync.runtime.internal.client;
+
+import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.OmetriaRequestException;
+import dev.ometriasync.runtime.PushError;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the two requests of the Push API and hands what comes back to {@link PushResponseClassifier} or
+ * {@link RecentErrorsParser}. The only place the API key is put on the wire.
+ *
+ * <p>Logs at DEBUG: one line per request and one per result, with sizes, statuses and Ometria's request id —
+ * never record contents (they hold personal data) and never the key.
+ */
+public final class PushTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushTransport.class);
+
+    /** Larger than any answer Ometria documents; protects the heap from a misbehaving proxy. */
+    private static final int MAX_RESPONSE_BYTES = 256 * 1024;
+
+    private static final String USER_AGENT = "ometria-sync/" + version();
+
+    private final HttpClient http;
+    private final OmetriaEndpoint endpoint;
+    private final ApiKey apiKey;
+    private final Duration requestTimeout;
+    private final PushResponseClassifier classifier;
+
+    /**
+     * Creates the transport.
+     *
+     * @param http the JDK client to send with
+     * @param endpoint where to send
+     * @param apiKey the account's key
+     * @param requestTimeout the timeout of one request
+     * @param clock the clock {@code Retry-After} dates are measured against
+     */
+    public PushTransport(HttpClient http, OmetriaEndpoint endpoint, ApiKey apiKey, Duration requestTimeout, Clock clock) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.apiKey = apiKey;
+        this.requestTimeout = requestTimeout;
+        this.classifier = new PushResponseClassifier(apiKey, clock);
+    }
+
+    /**
+     * Sends a batch (already checked: 1–100 records of one type).
+     *
+     * @param records the batch
+     * @return the classified result; never completes exceptionally for HTTP or I/O failures
+     */
+    public CompletableFuture<PushResult> push(List<OmetriaRecord> records) {
+        byte[] body = PushRequestBody.of(records);
+        HttpRequest request = request(endpoint.push())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        String type = records.get(0).type().jsonName();
+        LOG.debug("POST {}: {} {} record(s), {} bytes", endpoint.push(), records.size(), type, body.length);
+        CompletableFuture<PushResult> result;
+        try {
+            result = http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES))
+                    .handle((response, failure) -> failure == null
+                            ? classifier.classify(response.statusCode(), response.headers(), response.body(), records.size())
+                            : classifier.classifyFailure(failure, requestTimeout));
+        } catch (RuntimeException refused) {
+            // sendAsync throws for a closed or misconfigured client; a push still ends in a result.
+            result = CompletableFuture.completedFuture(classifier.classifyFailure(refused, requestTimeout));
+        }
+        return result.whenComplete((outcome, impossible) -> LOG.debug("POST {} ({} {} record(s)) -> {}",
+                endpoint.push(), records.size(), type, outcome));
+    }
+
+    /**
+     * Reads the account's recent validation errors.
+     *
+     * @return the entries, or a future failed with {@link OmetriaRequestException}
+     */
+    public CompletableFuture<List<PushError>> recentErrors() {
+        HttpRequest request = request(endpoint.errors()).GET().build();
+        LOG.debug("GET {}", endpoint.errors());
+        return http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new OmetriaRequestException(-1, "GET " + endpoint.errors() + " failed: "
+                                + classifier.describeFailure(failure, requestTimeout), null);
+                    }
+                    if (response.statusCode() != 200) {
+                        PushResult asPush = classifier.classify(response.statusCode(), response.headers(), response.body(), 0);
+                        throw new OmetriaRequestException(response.statusCode(),
+                                "GET " + endpoint.errors() + " answered HTTP " + response.statusCode() + " (" + asPush + ")", null);
+                    }
+                    try {
+                        List<PushError> errors = RecentErrorsParser.parse(response.body());
+                        LOG.debug("GET {} -> {} error(s)", endpoint.errors(), errors.size());
+                        return errors;
+                    } catch (IllegalArgumentException unreadable) {
+                        throw new OmetriaRequestException(200, "GET " + endpoint.errors() + ": " + unreadable.getMessage()
+                                + "; expected a JSON array of {error_message, error_path} objects", null);
+                    }
+                });
+    }
+
+    private HttpRequest.Builder request(java.net.URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("X-Ometria-Auth", apiKey.reveal())
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+    }
+
+    private static String version() {
+        String version = PushTransport.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,608 @@
+package dev.ometriasync.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.ometriasync.testkit.internal.ApiRouter;
+import dev.ometriasync.testkit.internal.ErrorLog;
+import dev.ometriasync.testkit.internal.FaultPlan;
+import dev.ometriasync.testkit.internal.RecordChecker;
+import dev.ometriasync.testkit.internal.RecordStore;
+import dev.ometriasync.testkit.internal.RequestLog;
+import dev.ometriasync.testkit.internal.SelfSignedCertificate;
+import dev.ometriasync.testkit.internal.SimulatorSettings;
+import dev.ometriasync.testkit.internal.ValidationWorker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A local stand-in for Ometria's Push API ({@code POST /v2/push}, {@code GET /v2/push/_errors}), served over
+ * real HTTP and HTTPS on the loopback interface. It follows Ometria's documentation (see the testkit README for
+ * every assumption it makes where the documentation is silent):
+ * <ul>
+ *   <li>{@code X-Ometria-Auth} must hold the key (401, or 403 when configured);</li>
+ *   <li>a sliding-window rate limit per account (429, optional {@code Retry-After}) and a backlog cap on
+ *       records accepted within a short window (429);</li>
+ *   <li>a JSON array of at most 100 records, each at most 60 KB (400
+ *       {@code Payload invalid: Record is too large.});</li>
+ *   <li>acknowledgement first ({@code {"status":"OK","request_id":..,"accepted":..,"rejected":..}}), validation
+ *       afterwards, failures listed at {@code /v2/push/_errors};</li>
+ *   <li>stored state with Ometria's merge rules, readable with {@link #record(String, String)} and friends;</li>
+ *   <li>a log of every request with its arrival time on the simulator's clock; faults on demand.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ManualClock clock = new ManualClock();
+ * try (OmetriaSimulator ometria = OmetriaSimulator.builder().clock(clock).start()) {
+ *     // point the client under test at ometria.baseUri() with key ometria.apiKey()
+ *     ometria.awaitIdle();
+ *     assertThat(ometria.record("order", "ORD-1").get("status").asText()).isEqualTo("cancelled");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Close it to free its ports and threads.
+ */
+public final class OmetriaSimulator implements AutoCloseable {
+
+    /** The key the simulator expects unless told otherwise. */
+    public static final String DEFAULT_API_KEY = "simulator-api-key";
+
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SimulatorSettings settings;
+    private final RecordStore store = new RecordStore();
+    private final ErrorLog errors = new ErrorLog();
+    private final RequestLog log = new RequestLog();
+    private final FaultPlan faults = new FaultPlan();
+    private final ValidationWorker worker;
+    private final ApiRouter router;
+    private final ExecutorService executor;
+    private final HttpServer http;
+    private final HttpsServer https;
+    private final SelfSignedCertificate certificate;
+
+    private OmetriaSimulator(Builder builder) {
+        this.settings = builder.settings();
+        this.worker = new ValidationWorker(new RecordChecker(settings.reportUnknownFields()), store, errors,
+                settings.clock());
+        this.router = new ApiRouter(settings, faults, worker, errors, log);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "ometria-simulator-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try {
+            this.http = HttpServer.create(new InetSocketAddress(loopback, builder.port), 128);
+            http.createContext("/", router);
+            http.setExecutor(executor);
+            if (builder.https) {
+                this.certificate = SelfSignedCertificate.generate(Duration.ofDays(30));
+                this.https = HttpsServer.create(new InetSocketAddress(loopback, builder.httpsPort), 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                https.createContext("/", router);
+                https.setExecutor(executor);
+            } else {
+                this.certificate = null;
+                this.https = null;
+            }
+        } catch (IOException e) {
+            worker.close();
+            executor.shutdownNow();
+            throw new UncheckedIOException("Could not open the simulator's port on " + loopback + ": " + e.getMessage(), e);
+        }
+        http.start();
+        if (https != null) {
+            https.start();
+        }
+    }
+
+    /** @return a builder with Ometria's documented limits and the default key */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a simulator with every default, already listening */
+    public static OmetriaSimulator start() {
+        return builder().start();
+    }
+
+    // ---- where it listens --------------------------------------------------------------------------------
+
+    /** @return {@code http://127.0.0.1:<port>}: the endpoint to give the client (it appends {@code /v2/push}) */
+    public URI baseUri() {
+        return URI.create("http://" + hostLiteral() + ":" + port());
+    }
+
+    /** @return {@code https://127.0.0.1:<port>}, served with the generated certificate */
+    public URI httpsBaseUri() {
+        requireHttps();
+        return URI.create("https://" + hostLiteral() + ":" + httpsPort());
+    }
+
+    /** @return the HTTP port */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** @return the HTTPS port */
+    public int httpsPort() {
+        requireHttps();
+        return https.getAddress().getPort();
+    }
+
+    /** @return the key that {@code X-Ometria-Auth} must hold */
+    public String apiKey() {
+        return settings.apiKey();
+    }
+
+    /** @return the clock the simulator reads arrival times and rate windows from */
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    /**
+     * @return an SSL context that trusts the simulator's certificate (and nothing else), for
+     *     {@code HttpClient.newBuilder().sslContext(..)}
+     */
+    public SSLContext sslContext() {
+        requireHttps();
+        return certificate.clientContext();
+    }
+
+    /** @return the generated self-signed certificate */
+    public X509Certificate certificate() {
+        requireHttps();
+        return certificate.certificate();
+    }
+
+    /** @return a PKCS12 trust store holding the certificate, for clients configured with a trust store */
+    public KeyStore trustStore() {
+        requireHttps();
+        return certificate.trustStore();
+    }
+
+    /** @return the certificate in PEM form */
+    public String certificatePem() {
+        requireHttps();
+        return certificate.pem();
+    }
+
+    // ---- stored records ----------------------------------------------------------------------------------
+
+    /**
+     * The merged state of a non-contact record ({@code order}, {@code product}, {@code custom_event}), or of a
+     * contact without a collection. Waits for pending validation first (unless validation is paused).
+     *
+     * @return a copy, or null when no such record was stored
+     */
+    public ObjectNode record(String type, String id) {
+        awaitIdleUnlessPaused();
+        return store.get(new RecordStore.Key(type, null, id));
+    }
+
+    /**
+     * The merged state of a contact listing. Waits for pending validation first (unless validation is paused).
+     *
+     * @param collection the {@code @collection}, or null for none
+     * @return a copy, or null when no such contact was stored
+     */
+    public ObjectNode contact(String collection, String id) {
+        awaitIdleUnlessPaused();
+        return store.get(new RecordStore.Key("contact", collection, id));
+    }
+
+    /** @return copies of every stored record of a type, in order of first arrival (waits for validation) */
+    public List<ObjectNode> records(String type) {
+        awaitIdleUnlessPaused();
+        return store.all(type);
+    }
+
+    /** @return how many records are stored (waits for validation) */
+    public int recordCount() {
+        awaitIdleUnlessPaused();
+        return store.count();
+    }
+
+    /** @return how many records of a type are stored (waits for validation) */
+    public int recordCount(String type) {
+        awaitIdleUnlessPaused();
+        return store.count(type);
+    }
+
+    // ---- validation --------------------------------------------------------------------------------------
+
+    /**
+     * Every validation failure so far (also intake rejections), oldest first; {@code _errors} shows the 100
+     * most recent of these, newest first. Waits for validation.
+     */
+    public List<PushError> errors() {
+        awaitIdleUnlessPaused();
+        return errors.all();
+    }
+
+    /**
+     * Waits until every acknowledged record has been validated and stored (or listed as an error).
+     *
+     * @throws IllegalStateException after 30 s, or at once when validation is paused with records pending
+     */
+    public void awaitIdle() {
+        if (worker.isPaused() && !worker.isIdle()) {
+            throw new IllegalStateException("Validation is paused with records pending; call resumeValidation() first");
+        }
+        if (!awaitIdle(IDLE_TIMEOUT)) {
+            throw new IllegalStateException("Validation did not finish within " + IDLE_TIMEOUT);
+        }
+    }
+
+    /** @return whether validation finished within the timeout */
+    public boolean awaitIdle(Duration timeout) {
+        try {
+            return worker.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops validating (records are still acknowledged), to observe the state between ack and validation. */
+    public void pauseValidation() {
+        worker.pause();
+    }
+
+    /** Resumes validation after {@link #pauseValidation()}. */
+    public void resumeValidation() {
+        worker.resume();
+    }
+
+    // ---- request log -------------------------------------------------------------------------------------
+
+    /** @return every request received (push, {@code _errors}, others), in order of arrival */
+    public List<RecordedRequest> requests() {
+        return log.all();
+    }
+
+    /** @return the {@code POST /v2/push} requests, in order of arrival */
+    public List<RecordedRequest> pushRequests() {
+        return log.matching(RecordedRequest::isPush);
+    }
+
+    /** @return how many requests were received */
+    public int requestCount() {
+        return log.count(request -> true);
+    }
+
+    /** @return how many {@code POST /v2/push} requests were received */
+    public int pushRequestCount() {
+        return log.count(RecordedRequest::isPush);
+    }
+
+    /** @return how many requests were answered 429 (rate limit, backlog cap or injected) */
+    public int rateLimitedCount() {
+        return log.count(request -> request.status() == 429);
+    }
+
+    /**
+     * @return the largest number of push requests (any answer) that arrived within one window of the given
+     *     length, windows being half-open like the simulator's own limit
+     */
+    public int maxPushRequestsInAnyWindow(Duration window) {
+        return log.maxInAnyWindow(window, RecordedRequest::isPush);
+    }
+
+    /** @return the largest number of push requests (any answer) that arrived within any sliding second */
+    public int maxPushRequestsInAnySecond() {
+        return maxPushRequestsInAnyWindow(Duration.ofSeconds(1));
+    }
+
+    // ---- faults ------------------------------------------------------------------------------------------
+
+    /** Plays a fault on the next push request. */
+    public void failNext(Fault fault) {
+        failNext(1, fault);
+    }
+
+    /** Plays a fault on each of the next {@code count} push requests (after any already queued). */
+    public void failNext(int count, Fault fault) {
+        faults.queue(count, fault);
+    }
+
+    /**
+     * Plays a fault on every push request, from now until {@link #clearFaults()}, that holds a record matching
+     * the predicate (tested on each array element after the size checks).
+     */
+    public void failRequestsWithRecord(Predicate<? super JsonNode> matcher, Fault fault) {
+        faults.whenRecord(matcher, fault);
+    }
+
+    /**
+     * Answers 400 to every push request holding a record that matches, until {@link #clearFaults()}: a poison
+     * record, to exercise batch bisection.
+     */
+    public void rejectRequestsWithRecord(Predicate<? super JsonNode> matcher) {
+        failRequestsWithRecord(matcher, Fault.status(400).withBody(
+                "{\"status\":\"ERROR\",\"message\":\"Payload invalid: simulated poison record\"}"));
+    }
+
+    /** Forgets every armed fault and releases held requests. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Lets every request held by {@link Fault#hold()} go on. */
+    public void releaseHeldRequests() {
+        faults.gate().releaseAll();
+    }
+
+    /** @return whether at least {@code count} requests were held at once before the timeout */
+    public boolean awaitHeldRequests(int count, Duration timeout) {
+        try {
+            return faults.gate().awaitHeld(count, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------
+
+    /**
+     * Back to the state of a fresh start, keeping ports, key, certificate and settings: no records, errors,
+     * logged requests, faults (held requests are released), rate or backlog history; validation resumed.
+     */
+    public void reset() {
+        faults.clear();
+        worker.discardPending();
+        worker.resume();
+        awaitIdle(IDLE_TIMEOUT);
+        router.reset();
+        store.clear();
+        errors.clear();
+        log.clear();
+    }
+
+    /** Stops both listeners at once, releases held requests and stops validation. */
+    @Override
+    public void close() {
+        faults.gate().close();
+        http.stop(0);
+        if (https != null) {
+            https.stop(0);
+        }
+        worker.close();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OmetriaSimulator[" + baseUri() + (https != null ? ", " + httpsBaseUri() : "") + ", " + settings + "]";
+    }
+
+    private void awaitIdleUnlessPaused() {
+        if (!worker.isPaused()) {
+            awaitIdle();
+        }
+    }
+
+    private void requireHttps() {
+        if (https == null) {
+            throw new IllegalStateException("HTTPS is off for this simulator; build it with https(true)");
+        }
+    }
+
+    private String hostLiteral() {
+        String host = http.getAddress().getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Configures a simulator; every setting has Ometria's documented value (or a documented assumption). */
+    public static final class Builder {
+        private String apiKey = DEFAULT_API_KEY;
+        private int requestsPerSecond = 8;
+        private Duration rateWindow = Duration.ofSeconds(1);
+        private int maxRecordsPerRequest = 100;
+        private int maxRecordBytes = 60 * 1024;
+        private int backlogCap = 50_000;
+        private Duration backlogWindow = Duration.ofMinutes(1);
+        private boolean sendRetryAfter;
+        private boolean sendQueueSizeRemaining;
+        private int authFailureStatus = 401;
+        private boolean rejectMixedTypes;
+        private boolean reportUnknownFields;
+        private boolean keepRequestBodies = true;
+        private Clock clock = Clock.systemUTC();
+        private int port;
+        private int httpsPort;
+        private boolean https = true;
+
+        private Builder() {
+        }
+
+        /** @param apiKey the key {@code X-Ometria-Auth} must hold (default {@value #DEFAULT_API_KEY}) */
+        public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            if (apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * @param requestsPerSecond push requests admitted per sliding second (default 8, Ometria's current figure
+         *     for push; the older pages say 4 for the whole Data API)
+         */
+        public Builder requestsPerSecond(int requestsPerSecond) {
+            this.requestsPerSecond = positive(requestsPerSecond, "requestsPerSecond");
+            return this;
+        }
+
+        /**
+         * @param limit push requests admitted per window
+         * @param window window length (default 1 s)
+         */
+        public Builder rateLimit(int limit, Duration window) {
+            this.requestsPerSecond = positive(limit, "limit");
+            this.rateWindow = positive(window, "window");
+            return this;
+        }
+
+        /** @param max records per request (default 100, Ometria's documented limit) */
+        public Builder maxRecordsPerRequest(int max) {
+            this.maxRecordsPerRequest = positive(max, "maxRecordsPerRequest");
+            return this;
+        }
+
+        /** @param max UTF-8 bytes per record as sent (default 61,440 = 60 KB, Ometria's documented limit) */
+        public Builder maxRecordBytes(int max) {
+            this.maxRecordBytes = positive(max, "maxRecordBytes");
+            return this;
+        }
+
+        /**
+         * @param records records accepted within {@code window} before pushes get 429 (default 50,000, Ometria's
+         *     "asynchronous import records" figure)
+         * @param window Ometria's "short timeframe", not documented (default 1 minute, an assumption)
+         */
+        public Builder backlogCap(int records, Duration window) {
+            this.backlogCap = positive(records, "records");
+            this.backlogWindow = positive(window, "window");
+            return this;
+        }
+
+        /**
+         * @param send whether a 429 from the rate limit or backlog cap carries {@code Retry-After} in whole seconds
+         *     (default false: Ometria does not document it)
+         */
+        public Builder sendRetryAfter(boolean send) {
+            this.sendRetryAfter = send;
+            return this;
+        }
+
+        /**
+         * @param send whether answers carry {@code X-QueueSize-Remaining}: records the backlog cap still allows
+         *     (default false: not documented by Ometria)
+         */
+        public Builder sendQueueSizeRemaining(boolean send) {
+            this.sendQueueSizeRemaining = send;
+            return this;
+        }
+
+        /** @param status 401 (default) or 403, for a missing or wrong key: Ometria does not say which */
+        public Builder authFailureStatus(int status) {
+            if (status != 401 && status != 403) {
+                throw new IllegalArgumentException("authFailureStatus must be 401 or 403, got " + status);
+            }
+            this.authFailureStatus = status;
+            return this;
+        }
+
+        /**
+         * @param reject whether a push mixing {@code @type}s is refused with 400 (default false: Ometria says not
+         *     to mix types but not that it refuses such a request; the request log shows the types either way)
+         */
+        public Builder rejectMixedTypes(boolean reject) {
+            this.rejectMixedTypes = reject;
+            return this;
+        }
+
+        /**
+         * @param report whether fields outside the simulator's field tables are validation errors (default false:
+         *     Ometria's tables are only partly known)
+         */
+        public Builder reportUnknownFields(boolean report) {
+            this.reportUnknownFields = report;
+            return this;
+        }
+
+        /** @param keep whether the request log keeps request bodies (default true; turn off for long benchmarks) */
+        public Builder keepRequestBodies(boolean keep) {
+            this.keepRequestBodies = keep;
+            return this;
+        }
+
+        /**
+         * @param clock the time source for rate and backlog windows, arrival times and {@code Retry-After}
+         *     (default the system clock); share a {@link ManualClock} with the code under test for deterministic
+         *     tests
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param port the HTTP port on the loopback interface (default 0: any free port) */
+        public Builder port(int port) {
+            this.port = portNumber(port);
+            return this;
+        }
+
+        /** @param port the HTTPS port on the loopback interface (default 0: any free port) */
+        public Builder httpsPort(int port) {
+            this.httpsPort = portNumber(port);
+            return this;
+        }
+
+        /** @param enabled whether the HTTPS listener starts too (default true) */
+        public Builder https(boolean enabled) {
+            this.https = enabled;
+            return this;
+        }
+
+        /** @return a started simulator */
+        public OmetriaSimulator start() {
+            return new OmetriaSimulator(this);
+        }
+
+        SimulatorSettings settings() {
+            return new SimulatorSettings(apiKey, requestsPerSecond, rateWindow, maxRecordsPerRequest, maxRecordBytes,
+                    backlogCap, backlogWindow, sendRetryAfter, sendQueueSizeRemaining, authFailureStatus,
+                    rejectMixedTypes, reportUnknownFields, keepRequestBodies, clock);
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        private static int portNumber(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be within 0-65535, got " + port);
+            }
+            return port;
+        }
+    }
+}
