@@ -1,11 +1,13 @@
 package dev.ometriasync.runtime;
 
+import dev.ometriasync.runtime.internal.client.ApiKey;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PreSendCheck;
 import dev.ometriasync.runtime.internal.pipeline.PushTransport;
 import dev.ometriasync.runtime.internal.resilience.RetrySettings;
+import dev.ometriasync.runtime.internal.time.TimeSourceClock;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,6 +126,11 @@ public final class OmetriaPipeline implements AutoCloseable {
         return engine.heldRecords();
     }
 
+    /** Package-private, for tests driving a manual clock; see {@link PipelineEngine#quiescent()}. */
+    boolean quiescent() {
+        return engine.quiescent();
+    }
+
     @Override
     public String toString() {
         return "OmetriaPipeline[" + settings.name() + ", " + settings.endpoint() + "]";
@@ -146,6 +153,7 @@ public final class OmetriaPipeline implements AutoCloseable {
         long maxQueuedBytes = PipelineSettings.Defaults.MAX_QUEUED_BYTES;
         Duration enqueueTimeout = PipelineSettings.Defaults.ENQUEUE_TIMEOUT;
         Duration shutdownTimeout = PipelineSettings.Defaults.SHUTDOWN_TIMEOUT;
+        Duration requestTimeout = OmetriaClient.DEFAULT_REQUEST_TIMEOUT;
         OmetriaListener listener = new OmetriaListener() {
         };
         TimeSource timeSource = TimeSource.system();
@@ -178,19 +186,13 @@ public final class OmetriaPipeline implements AutoCloseable {
          * The Ometria API key, sent as {@code X-Ometria-Auth}. Required. Never logged or shown by
          * {@code toString()}.
          *
-         * @param apiKey the key
+         * @param apiKey the key; surrounding whitespace is removed, whitespace or control characters inside
+         *     it are refused
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
-            Objects.requireNonNull(apiKey, "apiKey must not be null (is OMETRIA_API_KEY set?)");
-            if (apiKey.isBlank()) {
-                throw new IllegalArgumentException("apiKey must not be blank");
-            }
-            if (!apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("apiKey contains whitespace or non-ASCII characters "
-                        + "(a trailing newline from a file or environment variable?)");
-            }
-            this.apiKey = apiKey;
+            ApiKey.of(apiKey); // the client's rules and messages, which never echo the key
+            this.apiKey = apiKey.strip();
             return this;
         }
 
@@ -204,11 +206,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          */
         public Builder endpoint(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
-            if (!endpoint.isAbsolute() || endpoint.getHost() == null
-                    || !("https".equalsIgnoreCase(endpoint.getScheme()) || "http".equalsIgnoreCase(endpoint.getScheme()))) {
-                throw new IllegalArgumentException("endpoint must be an absolute https URI such as "
-                        + "https://api.ometria.com, got " + endpoint);
-            }
+            OmetriaClient.builder().endpoint(endpoint); // the client's rules: https, or http on loopback only
             this.endpoint = endpoint;
             return this;
         }
@@ -338,6 +336,18 @@ public final class OmetriaPipeline implements AutoCloseable {
         }
 
         /**
+         * How long to wait for the complete response to one request; a request that takes longer counts as
+         * a transient failure and is retried. Measured in real time by the HTTP client. Default 30 seconds.
+         *
+         * @param requestTimeout positive
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
          * Callbacks for outcomes, rate limiting and authentication failures. Default: none.
          *
          * @param listener the listener
@@ -405,10 +415,7 @@ public final class OmetriaPipeline implements AutoCloseable {
                         + "retryInitialDelay (" + retryInitialDelay + ")");
             }
             PipelineSettings settings = new PipelineSettings(this);
-            if (transport == null) {
-                throw new IllegalStateException("the HTTP client is not wired yet");
-            }
-            PushTransport pushTransport = transport.apply(settings);
+            PushTransport pushTransport = transport != null ? transport.apply(settings) : httpTransport();
             PipelineMetrics metrics = meterRegistry == null ? PipelineMetrics.NONE
                     : new MicrometerPipelineMetrics(meterRegistry, name);
             PipelineEngine engine = new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
@@ -416,6 +423,18 @@ public final class OmetriaPipeline implements AutoCloseable {
                     shutdownTimeout, new RetrySettings(retryInitialDelay, retryMaxDelay, 0.25, retryMaxDuration)),
                     timeSource, pushTransport, PreSendCheck.NONE, listener, metrics);
             return new OmetriaPipeline(settings, engine);
+        }
+
+        private PushTransport httpTransport() {
+            OmetriaClient.Builder client = OmetriaClient.builder()
+                    .apiKey(apiKey)
+                    .endpoint(endpoint)
+                    .requestTimeout(requestTimeout)
+                    .clock(TimeSourceClock.of(timeSource));
+            if (httpClient != null) {
+                client.httpClient(httpClient);
+            }
+            return client.build()::push;
         }
 
         private static Duration notNegative(Duration duration, String name) {

@@ -53,6 +53,7 @@ public final class PipelineSettings {
     private final long maxQueuedBytes;
     private final Duration enqueueTimeout;
     private final Duration shutdownTimeout;
+    private final Duration requestTimeout;
     private final OmetriaListener listener;
     private final TimeSource timeSource;
     private final HttpClient httpClient;
@@ -71,6 +72,7 @@ public final class PipelineSettings {
         this.maxQueuedBytes = builder.maxQueuedBytes;
         this.enqueueTimeout = builder.enqueueTimeout;
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.requestTimeout = builder.requestTimeout;
         this.listener = builder.listener;
         this.timeSource = builder.timeSource;
         this.httpClient = builder.httpClient;
@@ -182,6 +184,15 @@ public final class PipelineSettings {
     }
 
     /**
+     * The timeout of one HTTP request.
+     *
+     * @return how long the client waits for a complete response
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
      * The callbacks.
      *
      * @return the listener (a no-op one when none was set)
@@ -216,7 +227,7 @@ public final class PipelineSettings {
                 + ", retryMaxDuration=" + retryMaxDuration + ", retryInitialDelay=" + retryInitialDelay
                 + ", retryMaxDelay=" + retryMaxDelay + ", maxQueuedRecords=" + maxQueuedRecords
                 + ", maxQueuedBytes=" + maxQueuedBytes + ", enqueueTimeout=" + enqueueTimeout
-                + ", shutdownTimeout=" + shutdownTimeout
+                + ", shutdownTimeout=" + shutdownTimeout + ", requestTimeout=" + requestTimeout
                 + ", timeSource=" + timeSource + ", httpClient=" + (httpClient == null ? "default" : "custom")
                 + ", meterRegistry=" + (metered ? "set" : "none") + "]";
     }

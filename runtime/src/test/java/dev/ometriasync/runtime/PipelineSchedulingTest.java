@@ -14,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The scheduler's decisions against a scripted transport and a manual clock: what is sent when, in which
  * batches. End-to-end behaviour over HTTP is proven by the simulator tests.
  */
+@Timeout(60)
 class PipelineSchedulingTest {
 
     private final ManualTime time = new ManualTime(Instant.parse("2025-01-01T00:00:00Z"));

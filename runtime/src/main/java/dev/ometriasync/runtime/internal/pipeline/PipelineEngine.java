@@ -223,6 +223,25 @@ public final class PipelineEngine {
     }
 
     /**
+     * Whether the pipeline is doing nothing at this moment but waiting for its clock: no request in flight,
+     * no work queued for its thread. For tests that drive a manual clock: advancing it only when this holds
+     * means every request arrives at the instant it was sent.
+     *
+     * @return true when quiescent
+     */
+    public boolean quiescent() {
+        CompletableFuture<Boolean> idle = new CompletableFuture<>();
+        try {
+            // Both checks on the pipeline's thread: only it takes tasks from its queue, so nothing can slip
+            // between them; other threads only add tasks while a request is in flight.
+            executor.execute(() -> idle.complete(loop.inFlightRequests() == 0 && executor.getQueue().isEmpty()));
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            return true;
+        }
+        return idle.join();
+    }
+
+    /**
      * Records held, in flight included, after coalescing.
      *
      * @return the count

@@ -51,6 +51,7 @@ final class SendLoop {
     private final ArrayDeque<PendingAttempt> due = new ArrayDeque<>();
     private final Set<BatchRun> active = new LinkedHashSet<>();
     private int awaitingFirstAttempt;
+    private int inFlightRequests;
     private boolean draining;
     private TimeSource.Scheduled wakeup;
     private Instant wakeupAt;
@@ -77,6 +78,11 @@ final class SendLoop {
     /** Why the loop stopped sending, or null while it runs. */
     String stopReason() {
         return stopReason;
+    }
+
+    /** Requests sent and not yet answered. Pipeline thread only. */
+    int inFlightRequests() {
+        return inFlightRequests;
     }
 
     /** Asks the loop to look for work; callable from any thread. */
@@ -188,8 +194,9 @@ final class SendLoop {
         BatchRun run = attempt.run();
         run.inFlight = true;
         run.attempts++;
+        inFlightRequests++;
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Sending {} (attempt {})", run, run.attempts);
+            LOG.debug("Sending {} (attempt {}) at {}", run, run.attempts, time.now());
         }
         CompletableFuture<PushResult> response;
         try {
@@ -210,6 +217,7 @@ final class SendLoop {
     private void onResponse(PendingAttempt attempt, PushResult result) {
         BatchRun run = attempt.run();
         run.inFlight = false;
+        inFlightRequests--;
         metrics.requestCompleted(resultName(result));
         Duration pause = Duration.ZERO;
         if (result instanceof PushResult.RateLimited limited) {
@@ -229,6 +237,7 @@ final class SendLoop {
         if (run.finished) {
             return;
         }
+        LOG.debug("Finished {} with {} at {}", run, attempt == null ? failure : attempt.result(), time.now());
         run.finished = true;
         active.remove(run);
         if (!run.firstAttemptArrived) {
