@@ -85,13 +85,13 @@ public final class Fault {
     }
 
     /**
-     * @param seconds the {@code Retry-After} value to send, rounded up to whole seconds
+     * @param after the {@code Retry-After} value to send, rounded up to whole seconds (at least 1)
      * @return a copy of this fault that also sends {@code Retry-After}
      */
-    public Fault withRetryAfter(Duration seconds) {
-        Objects.requireNonNull(seconds, "seconds");
+    public Fault withRetryAfter(Duration after) {
+        Objects.requireNonNull(after, "after");
         requireResponding("withRetryAfter");
-        return new Fault(action, statusCode, body, seconds, delay, hold);
+        return new Fault(action, statusCode, body, after, delay, hold);
     }
 
     /**

@@ -161,6 +161,21 @@ class PushLimitsTest {
     }
 
     @Test
+    void acceptsMixedTypesByDefaultButShowsThemAndRefusesThemWhenConfigured() {
+        String mixed = "[{\"@type\":\"order\",\"id\":\"O\"},{\"@type\":\"product\",\"id\":\"P\"}]";
+
+        assertThat(client.push(mixed).statusCode()).isEqualTo(200);
+        assertThat(simulator.pushRequests().get(0).types()).containsExactly("order", "product");
+        try (OmetriaSimulator strict = OmetriaSimulator.builder().https(false).rejectMixedTypes(true).start()) {
+            HttpResponse<String> refused = new PushClient(strict).push(mixed);
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(PushClient.json(refused).get("message").asText())
+                    .isEqualTo("Payload invalid: a request must hold one record type, got [order, product]");
+        }
+    }
+
+    @Test
     void answers404And405OutsideThePushApi() {
         HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(simulator.baseUri().resolve("/v2/orders"))
                 .GET().build());
@@ -170,6 +185,19 @@ class PushLimitsTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(getPush.statusCode()).isEqualTo(405);
         assertThat(getPush.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void closeIsIdempotentAndFreesThePort() throws Exception {
+        OmetriaSimulator other = OmetriaSimulator.builder().https(false).start();
+        int port = other.port();
+
+        other.close();
+        other.close();
+
+        try (java.net.ServerSocket reuse = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(reuse.getLocalPort()).isEqualTo(port);
+        }
     }
 
     /** An order whose JSON text is exactly {@code bytes} UTF-8 bytes long. */

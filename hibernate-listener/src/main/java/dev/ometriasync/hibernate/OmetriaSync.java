@@ -1,0 +1,131 @@
+package dev.ometriasync.hibernate;
+
+import dev.ometriasync.hibernate.internal.OmetriaRuntimes;
+import dev.ometriasync.hibernate.internal.OmetriaSyncRuntime;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.spi.EventSource;
+
+/**
+ * The handle on the integration running with a SessionFactory. Most applications never need it: changes
+ * made through Hibernate sessions are captured automatically. It is for writes Hibernate cannot see —
+ * JPQL/HQL bulk updates and deletes, native SQL, other applications — after which {@link #touch(Class,
+ * Object...)} sends the current state of the named entities.
+ *
+ * <pre>{@code
+ * OmetriaSync ometria = OmetriaSync.of(entityManagerFactory);
+ * em.createQuery("update Customer c set c.tier = 'gold' where c.spent > 1000").executeUpdate();
+ * ometria.touch(em, Customer.class, goldIds);          // joins the transaction: sent only if it commits
+ * }</pre>
+ */
+public final class OmetriaSync {
+
+    private final OmetriaSyncRuntime runtime;
+
+    private OmetriaSync(OmetriaSyncRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * The integration of a SessionFactory or EntityManagerFactory.
+     *
+     * @param factory a Hibernate {@code SessionFactory} or a JPA {@code EntityManagerFactory} backed by Hibernate
+     * @return the handle
+     * @throws IllegalStateException when the integration does not run on this factory (no {@code ometria.api-key})
+     */
+    public static OmetriaSync of(EntityManagerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        OmetriaSyncRuntime runtime = OmetriaRuntimes.of(factory.unwrap(SessionFactoryImplementor.class));
+        if (runtime == null) {
+            throw new IllegalStateException("ometria-sync does not run on this SessionFactory: set " + OmetriaSettings.API_KEY
+                    + " in its properties (or it is closed, or no entity carries an Ometria annotation)");
+        }
+        return new OmetriaSync(runtime);
+    }
+
+    /**
+     * Sends the full current state of entities whose changes Hibernate did not see. In outbox mode the
+     * request is stored in its own transaction (durable once this returns); in direct mode the entities
+     * are read now and queued. Call it after the transaction that changed them committed, or use
+     * {@link #touch(EntityManager, Class, Object...)} to join that transaction.
+     *
+     * @param entityClass an entity class annotated with a record annotation
+     * @param ids the entity ids (JPA {@code @Id} values)
+     * @throws IllegalArgumentException when the class is not a captured entity or an id is null
+     */
+    public void touch(Class<?> entityClass, Object... ids) {
+        runtime.touch(entityName(entityClass), List.of(ids));
+    }
+
+    /**
+     * Like {@link #touch(Class, Object...)}, but as part of the transaction of the given session or entity
+     * manager: nothing is sent if it rolls back, and in outbox mode the request commits atomically with it.
+     *
+     * @param entityManager a Hibernate {@code Session} or JPA {@code EntityManager} with an active transaction
+     * @param entityClass an entity class annotated with a record annotation
+     * @param ids the entity ids
+     * @throws IllegalStateException when no transaction is active
+     */
+    public void touch(EntityManager entityManager, Class<?> entityClass, Object... ids) {
+        runtime.touch(entityManager.unwrap(EventSource.class), entityName(entityClass), Arrays.asList(ids));
+    }
+
+    /**
+     * The mode the integration runs in.
+     *
+     * @return outbox or direct
+     */
+    public SyncMode mode() {
+        return runtime.mode();
+    }
+
+    /**
+     * Outbox rows still to be sent (outbox mode): a health-check figure.
+     *
+     * @return the number of pending rows
+     * @throws IllegalStateException in direct mode
+     */
+    public long pendingOutboxRows() {
+        return runtime.outboxRows("PENDING");
+    }
+
+    /**
+     * Outbox rows that can never be sent as they are (rejected by Ometria, or retried until the budget ran
+     * out); kept with the reason in {@code last_error} for inspection and replay.
+     *
+     * @return the number of dead rows
+     * @throws IllegalStateException in direct mode
+     */
+    public long deadOutboxRows() {
+        return runtime.outboxRows("DEAD");
+    }
+
+    /**
+     * Whether this instance is the active outbox sender (holds the relay lease).
+     *
+     * @return true when this instance sends
+     */
+    public boolean isActiveRelay() {
+        return runtime.holdsRelayLease();
+    }
+
+    /**
+     * Waits until the records queued in this instance's pipeline were sent or gave up.
+     *
+     * @param timeout how long to wait at most
+     * @return true when the queue drained in time
+     */
+    public boolean flush(Duration timeout) {
+        return runtime.flushPipeline(timeout);
+    }
+
+    private String entityName(Class<?> entityClass) {
+        Objects.requireNonNull(entityClass, "entityClass");
+        return runtime.sessionFactory().getMappingMetamodel().getEntityDescriptor(entityClass).getEntityName();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.ometriasync.hibernate.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostCollectionRemoveEvent;
+import org.hibernate.event.spi.PostCollectionRemoveEventListener;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PostUpsertEvent;
+import org.hibernate.event.spi.PostUpsertEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.proxy.HibernateProxy;
+
+/**
+ * Records which captured entities a transaction changed, and which of their attributes. It runs inside
+ * Hibernate's flush, so it only notes (entity, id, changed names): reading lazy state, serializing or
+ * writing the outbox here would break the flush. Everything else happens before completion.
+ *
+ * <p>Stateless sessions fire these events too (Hibernate 7), without dirty properties and without a
+ * session; their writes are recorded as full records.
+ */
+final class ChangeCaptureListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+        PostUpsertEventListener, PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
+        PostCollectionRemoveEventListener {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where recorded changes go: the runtime of the SessionFactory. */
+    interface ChangeRecorder {
+        /**
+         * Records a change.
+         *
+         * @param session the session whose transaction made it, or null for a stateless session
+         * @param change the change
+         */
+        void record(EventSource session, CapturedChange change);
+    }
+
+    private final transient EntityCatalog catalog;
+    private final transient ChangeRecorder recorder;
+    private final transient SessionFactoryImplementor factory;
+
+    ChangeCaptureListener(EntityCatalog catalog, ChangeRecorder recorder, SessionFactoryImplementor factory) {
+        this.catalog = catalog;
+        this.recorder = recorder;
+        this.factory = factory;
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        EntityPersister persister = event.getPersister();
+        CapturedType type = catalog.type(persister.getEntityName());
+        if (type != null) {
+            record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.INSERT, null);
+        }
+        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getState(), null);
+    }
+
+    @Override
+    public void onPostUpsert(PostUpsertEvent event) {
+        EntityPersister persister = event.getPersister();
+        CapturedType type = catalog.type(persister.getEntityName());
+        if (type != null && !type.isAppendOnly()) {
+            record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.TOUCH, null);
+        }
+        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getState(), null);
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        EntityPersister persister = event.getPersister();
+        CapturedType type = catalog.type(persister.getEntityName());
+        if (type != null && !type.isAppendOnly()) {
+            int[] dirty = event.getDirtyProperties();
+            if (dirty == null) {
+                // no dirty tracking (stateless session, or an update Hibernate did not diff): send everything
+                record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, null);
+            } else {
+                String[] names = persister.getPropertyNames();
+                Set<String> changed = new LinkedHashSet<>();
+                for (int index : dirty) {
+                    if (type.mappedProperties().contains(names[index])) {
+                        changed.add(names[index]);
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, changed);
+                }
+            }
+        }
+        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getState(), event.getOldState());
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        EntityPersister persister = event.getPersister();
+        CapturedType type = catalog.type(persister.getEntityName());
+        if (type != null && !type.isAppendOnly()) {
+            String ometriaId = type.serializer().id(event.getEntity());
+            recorder.record(event.getSession(), new CapturedChange(OutboxOperation.DELETE, type.entityName(), event.getId(),
+                    IdText.format(persister, event.getId()), type.recordType(), type.collection(), ometriaId, null));
+        }
+        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getDeletedState(), null);
+    }
+
+    @Override
+    public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+        collectionChanged(event);
+    }
+
+    @Override
+    public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+        collectionChanged(event);
+    }
+
+    @Override
+    public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+        collectionChanged(event);
+    }
+
+    private void collectionChanged(AbstractCollectionEvent event) {
+        String ownerName = event.getAffectedOwnerEntityName();
+        CapturedType type = ownerName == null ? null : catalog.type(ownerName);
+        Object ownerId = event.getAffectedOwnerIdOrNull();
+        if (type == null || type.isAppendOnly() || ownerId == null || event.getCollection() == null) {
+            return;
+        }
+        String attribute = catalog.topLevelAttribute(event.getCollection().getRole());
+        if (attribute == null || !type.mappedProperties().contains(attribute)) {
+            return;
+        }
+        EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(ownerName);
+        record(event.getSession(), type, persister, ownerId, event.getAffectedOwnerOrNull(), OutboxOperation.UPDATE, Set.of(attribute));
+    }
+
+    /** A line-item entity changed: its order (old and new, when the line moved) re-sends its lines. */
+    private void lineItemChanged(EventSource session, EntityPersister persister, Object line, Object[] state, Object[] oldState) {
+        List<LineItemLink> links = catalog.lineItemLinks(persister.getEntityName());
+        if (links.isEmpty()) {
+            return;
+        }
+        String[] names = persister.getPropertyNames();
+        for (LineItemLink link : links) {
+            int index = indexOf(names, link.ownerAttribute());
+            Object owner = state != null ? state[index] : persister.getPropertyValue(line, index);
+            Object oldOwner = oldState != null ? oldState[index] : null;
+            orderLinesChanged(session, link, owner);
+            if (oldOwner != null && !Objects.equals(ownerId(link, oldOwner), ownerId(link, owner))) {
+                orderLinesChanged(session, link, oldOwner);
+            }
+        }
+    }
+
+    private void orderLinesChanged(EventSource session, LineItemLink link, Object owner) {
+        Object id = ownerId(link, owner);
+        if (id == null) {
+            return;
+        }
+        CapturedType orderType = catalog.type(link.orderEntityName());
+        EntityPersister orderPersister = factory.getMappingMetamodel().getEntityDescriptor(link.orderEntityName());
+        record(session, orderType, orderPersister, id, null, OutboxOperation.UPDATE, link.orderLineAttributes());
+    }
+
+    private Object ownerId(LineItemLink link, Object owner) {
+        if (owner == null) {
+            return null;
+        }
+        LazyInitializer lazy = HibernateProxy.extractLazyInitializer(owner);
+        if (lazy != null) {
+            return lazy.getInternalIdentifier();
+        }
+        return factory.getMappingMetamodel().getEntityDescriptor(link.orderEntityName()).getIdentifier(owner);
+    }
+
+    private void record(EventSource session, CapturedType type, EntityPersister persister, Object id, Object entity,
+            OutboxOperation operation, Set<String> changed) {
+        if (id == null) {
+            return;
+        }
+        String ometriaId = entity == null ? null : type.serializer().id(entity);
+        recorder.record(session, new CapturedChange(operation, type.entityName(), id, IdText.format(persister, id),
+                type.recordType(), type.collection(), ometriaId, changed));
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("attribute " + name + " not found among " + String.join(", ", names));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ometriasync.hibernate.internal;
+
+import org.hibernate.boot.ResourceStreamLocator;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.AdditionalMappingContributor;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.engine.config.spi.ConfigurationService;
+
+/**
+ * Maps the outbox and lease tables when the integration runs in outbox mode. Entities must be known
+ * while the metadata is built, before any Integrator runs, hence this contributor (found through
+ * {@code META-INF/services}).
+ */
+public final class OutboxMappingContributor implements AdditionalMappingContributor {
+
+    @Override
+    public String getContributorName() {
+        return "ometria-sync";
+    }
+
+    @Override
+    public void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext buildingContext) {
+        ConfigurationService configuration = buildingContext.getBootstrapContext().getServiceRegistry()
+                .requireService(ConfigurationService.class);
+        if (OmetriaConfig.needsOutbox(configuration.getSettings())) {
+            contributions.contributeEntity(OutboxEntry.class);
+            contributions.contributeEntity(RelayLease.class);
+        }
+    }
+}

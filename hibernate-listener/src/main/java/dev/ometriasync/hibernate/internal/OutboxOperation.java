@@ -1,0 +1,13 @@
+package dev.ometriasync.hibernate.internal;
+
+/** What happened to the entity that an outbox row names. */
+public enum OutboxOperation {
+    /** Created: send the full record. */
+    INSERT,
+    /** Changed: send the fields of the changed attributes; with no names, the full record. */
+    UPDATE,
+    /** Deleted: apply the delete policy with the stored Ometria id. */
+    DELETE,
+    /** Asked for by {@code touch} or written by a stateless session: send the full record of the current state. */
+    TOUCH
+}

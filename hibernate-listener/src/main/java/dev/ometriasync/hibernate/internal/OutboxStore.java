@@ -1,0 +1,251 @@
+package dev.ometriasync.hibernate.internal;
+
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import org.hibernate.LockOptions;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+
+/**
+ * The relay's reads and writes of {@code ometria_outbox}, each in its own short transaction. Times that
+ * other instances compare against (claims, next attempts) are computed from the database clock, so
+ * instances with skewed clocks agree.
+ */
+final class OutboxStore {
+
+    /** Rows per IN list, well under every database's parameter limit. */
+    private static final int CHUNK = 500;
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final SessionFactory factory;
+
+    OutboxStore(SessionFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * The database's current time.
+     *
+     * @param session an open session
+     * @return the database clock
+     */
+    static Instant databaseNow(Session session) {
+        return session.createSelectionQuery("select instant", Instant.class).getSingleResult();
+    }
+
+    /**
+     * Claims due rows that nobody holds: locks them ({@code SKIP LOCKED} where the database supports it, so
+     * concurrent claimers take different rows), records the claim and commits, so that no lock is held
+     * while the records are sent.
+     *
+     * @param instanceId who claims
+     * @param limit the most rows
+     * @param claimDuration how long the claim lasts unless renewed
+     * @return the claimed rows, oldest first
+     */
+    List<OutboxEntry> claim(String instanceId, int limit, Duration claimDuration) {
+        return inTransaction(session -> {
+            Instant now = databaseNow(session);
+            List<OutboxEntry> rows = session.createSelectionQuery(
+                            "from " + OutboxEntry.ENTITY_NAME + " e where e.status = :pending and e.nextAttemptAt <= :now"
+                                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.id", OutboxEntry.class)
+                    .setParameter("pending", OutboxEntry.PENDING)
+                    .setParameter("now", now)
+                    .setMaxResults(limit)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                    .getResultList();
+            if (!rows.isEmpty()) {
+                List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
+                for (List<Long> chunk : chunks(ids)) {
+                    session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
+                                    + " e set e.claimedBy = :me, e.claimedUntil = :until where e.id in :ids")
+                            .setParameter("me", instanceId)
+                            .setParameter("until", now.plus(claimDuration))
+                            .setParameterList("ids", chunk)
+                            .executeUpdate();
+                }
+                session.clear();
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Extends this instance's claims on rows it is still sending.
+     *
+     * @param instanceId the claimer
+     * @param ids the rows in flight
+     * @param claimDuration the new duration from now
+     */
+    void extendClaims(String instanceId, Collection<Long> ids, Duration claimDuration) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(session -> {
+            Instant until = databaseNow(session).plus(claimDuration);
+            for (List<Long> chunk : chunks(List.copyOf(ids))) {
+                session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
+                                + " e set e.claimedUntil = :until where e.claimedBy = :me and e.id in :ids")
+                        .setParameter("until", until)
+                        .setParameter("me", instanceId)
+                        .setParameterList("ids", chunk)
+                        .executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes rows whose records Ometria accepted (or that need nothing sent).
+     *
+     * @param ids exactly the rows to delete
+     */
+    void delete(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(session -> {
+            for (List<Long> chunk : chunks(List.copyOf(ids))) {
+                session.createMutationQuery("delete from " + OutboxEntry.ENTITY_NAME + " e where e.id in :ids")
+                        .setParameterList("ids", chunk)
+                        .executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Marks rows dead: they are kept, with the reason, and never retried automatically.
+     *
+     * @param ids the rows
+     * @param reason why
+     */
+    void markDead(Collection<Long> ids, String reason) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(session -> {
+            for (List<Long> chunk : chunks(List.copyOf(ids))) {
+                session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
+                                + " e set e.status = :dead, e.lastError = :reason, e.claimedBy = null, e.claimedUntil = null"
+                                + " where e.id in :ids")
+                        .setParameter("dead", OutboxEntry.DEAD)
+                        .setParameter("reason", truncate(reason))
+                        .setParameterList("ids", chunk)
+                        .executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Counts a failed attempt: the rows become due again after a backoff that doubles with every attempt
+     * (capped at ten minutes), or dead once they reached the attempt limit.
+     *
+     * @param ids the rows
+     * @param reason the failure
+     * @param maxAttempts attempts after which a row is dead
+     */
+    void retryLater(Collection<Long> ids, String reason, int maxAttempts) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(session -> {
+            Instant now = databaseNow(session);
+            List<OutboxEntry> rows = session.createSelectionQuery("from " + OutboxEntry.ENTITY_NAME + " e where e.id in :ids",
+                    OutboxEntry.class).setParameterList("ids", List.copyOf(ids)).getResultList();
+            for (OutboxEntry row : rows) {
+                int attempts = row.getAttempts() + 1;
+                long backoffSeconds = Math.min(600, 1L << Math.min(attempts, 10));
+                session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
+                                + " e set e.attempts = :attempts, e.nextAttemptAt = :next, e.lastError = :reason,"
+                                + " e.status = :status, e.claimedBy = null, e.claimedUntil = null where e.id = :id")
+                        .setParameter("attempts", attempts)
+                        .setParameter("next", now.plusSeconds(backoffSeconds))
+                        .setParameter("reason", truncate(reason))
+                        .setParameter("status", attempts >= maxAttempts ? OutboxEntry.DEAD : OutboxEntry.PENDING)
+                        .setParameter("id", row.getId())
+                        .executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Gives up claims without counting an attempt (the pipeline stopped before sending).
+     *
+     * @param instanceId the claimer
+     * @param ids the rows, or null for every row this instance claimed
+     */
+    void release(String instanceId, Collection<Long> ids) {
+        inTransaction(session -> {
+            if (ids == null) {
+                session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
+                                + " e set e.claimedBy = null, e.claimedUntil = null where e.claimedBy = :me")
+                        .setParameter("me", instanceId)
+                        .executeUpdate();
+                return null;
+            }
+            for (List<Long> chunk : chunks(List.copyOf(ids))) {
+                session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
+                                + " e set e.claimedBy = null, e.claimedUntil = null where e.claimedBy = :me and e.id in :ids")
+                        .setParameter("me", instanceId)
+                        .setParameterList("ids", chunk)
+                        .executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Counts rows by status, for tests and health checks.
+     *
+     * @param status {@link OutboxEntry#PENDING} or {@link OutboxEntry#DEAD}
+     * @return the number of rows
+     */
+    long count(String status) {
+        return inTransaction(session -> session.createSelectionQuery(
+                        "select count(e) from " + OutboxEntry.ENTITY_NAME + " e where e.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult());
+    }
+
+    <R> R inTransaction(Function<Session, R> work) {
+        try (Session session = factory.openSession()) {
+            Transaction tx = session.beginTransaction();
+            try {
+                R result = work.apply(session);
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static String truncate(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        return reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+    }
+
+    private static <E> List<List<E>> chunks(List<E> items) {
+        if (items.size() <= CHUNK) {
+            return List.of(items);
+        }
+        List<List<E>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

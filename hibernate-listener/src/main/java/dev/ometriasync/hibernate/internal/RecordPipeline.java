@@ -1,0 +1,35 @@
+package dev.ometriasync.hibernate.internal;
+
+import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.Outcome;
+import dev.ometriasync.runtime.Priority;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the integration needs from the push pipeline. One implementation adapts the runtime's
+ * {@code OmetriaPipeline}; keeping this seam small lets the relay, direct mode and backfill share it.
+ */
+public interface RecordPipeline extends AutoCloseable {
+
+    /**
+     * Queues a record.
+     *
+     * @param record the record
+     * @param priority live or backfill
+     * @return completes with what finally happened to the record
+     */
+    CompletionStage<Outcome> submit(OmetriaRecord record, Priority priority);
+
+    /**
+     * Waits until everything queued so far was sent or gave up.
+     *
+     * @param timeout how long to wait at most
+     * @return true when the queue drained in time
+     */
+    boolean flush(Duration timeout);
+
+    /** Stops accepting records, sends what it can within the shutdown timeout, and releases its threads. */
+    @Override
+    void close();
+}

@@ -1,0 +1,86 @@
+package dev.ometriasync.hibernate.internal;
+
+import dev.ometriasync.hibernate.SyncMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * What is checked once the SessionFactory is built, and the line that says what runs.
+ */
+final class StartupChecks {
+
+    private StartupChecks() {
+    }
+
+    /**
+     * Fails when an entity id cannot be stored as text, or when the outbox tables are missing (with the DDL
+     * to create them in the message).
+     *
+     * @param runtime the runtime
+     */
+    static void verify(OmetriaSyncRuntime runtime) {
+        SessionFactoryImplementor factory = runtime.sessionFactory();
+        List<String> problems = new ArrayList<>();
+        for (CapturedType type : runtime.catalog().types()) {
+            EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(type.entityName());
+            if (!IdText.supports(persister)) {
+                problems.add(type.entityName() + " has a composite id; ometria-sync supports single-column ids");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("ometria-sync cannot start:\n  - " + String.join("\n  - ", problems));
+        }
+        if (runtime.mode() == SyncMode.OUTBOX) {
+            verifyTables(factory);
+        }
+    }
+
+    private static void verifyTables(SessionFactoryImplementor factory) {
+        try (Session session = factory.openSession()) {
+            session.beginTransaction();
+            try {
+                session.createSelectionQuery("select e.id from " + OutboxEntry.ENTITY_NAME + " e", Long.class).setMaxResults(1).getResultList();
+                session.createSelectionQuery("select l.holder from " + RelayLease.ENTITY_NAME + " l", String.class).setMaxResults(1).getResultList();
+            } finally {
+                session.getTransaction().rollback();
+            }
+        } catch (RuntimeException e) {
+            String script = OutboxDdl.scriptFor(factory.getJdbcServices().getDialect());
+            String ddl = script == null
+                    ? "No script ships for " + factory.getJdbcServices().getDialect().getClass().getSimpleName()
+                            + "; adapt one of " + OutboxDdl.LOCATION + "{postgresql,h2,mysql}.sql"
+                    : "Create them with (" + OutboxDdl.LOCATION + script + " in ometria-sync-hibernate):\n\n" + OutboxDdl.read(script);
+            throw new IllegalStateException("ometria-sync runs in outbox mode (ometria.mode=outbox) but the tables ometria_outbox and "
+                    + "ometria_relay_lease are missing or unreadable (" + e.getMessage() + ").\n" + ddl
+                    + "\nor set ometria.mode=direct to run without a table (changes not yet sent are lost on a crash).", e);
+        }
+    }
+
+    /**
+     * The one log line saying what runs.
+     *
+     * @param runtime the runtime
+     * @return the line
+     */
+    static String describe(OmetriaSyncRuntime runtime) {
+        OmetriaConfig config = runtime.config();
+        String types = runtime.catalog().types().stream()
+                .map(t -> simpleName(t.entityName()) + " → " + t.recordType().jsonName()
+                        + (t.collection() == null ? "" : "@" + t.collection()))
+                .collect(Collectors.joining(", "));
+        String mode = config.mode() == SyncMode.OUTBOX
+                ? "outbox mode (durable; table ometria_outbox, relay " + (config.relayEnabled() ? "on as " + config.instanceId() : "off on this instance") + ")"
+                : "direct mode (in memory: changes not yet sent are lost on a crash)";
+        return "ometria-sync: capturing " + types + " in " + mode + ", sending to " + config.endpoint() + " at "
+                + config.requestsPerSecond() + " requests/s";
+    }
+
+    private static String simpleName(String entityName) {
+        int dot = entityName.lastIndexOf('.');
+        return dot < 0 ? entityName : entityName.substring(dot + 1);
+    }
+}

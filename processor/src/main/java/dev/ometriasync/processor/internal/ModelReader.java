@@ -1,0 +1,178 @@
+package dev.ometriasync.processor.internal;
+
+import com.palantir.javapoet.ClassName;
+import dev.ometriasync.schema.OmetriaSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads one annotated type into a {@link SerializerModel}: every mapped member, then the checks that
+ * need all of them (duplicates, the record id, recommended fields). Returns empty when any error was
+ * reported for the type, so that no output is written for it.
+ */
+public final class ModelReader {
+
+    private final Elements elements;
+    private final DiagnosticReporter reporter;
+    private final MemberCollector collector;
+    private final MemberMappingReader mappings;
+
+    /**
+     * Creates a reader.
+     *
+     * @param elements javac's element utilities
+     * @param types javac's type utilities
+     * @param reporter where problems go
+     */
+    public ModelReader(Elements elements, Types types, DiagnosticReporter reporter) {
+        this.elements = elements;
+        this.reporter = reporter;
+        this.collector = new MemberCollector(types);
+        JavaTypes javaTypes = new JavaTypes(elements, types);
+        AccessorResolver accessors = new AccessorResolver(elements, types, reporter);
+        ValueClassifier classifier = new ValueClassifier(elements, javaTypes, reporter);
+        this.mappings = new MemberMappingReader(elements, reporter, accessors, classifier);
+    }
+
+    /**
+     * Reads a type whose type-level annotation was already checked.
+     *
+     * @param type the annotated type
+     * @param target its kind and annotation
+     * @return the model, or empty when an error was reported
+     * @throws DeferTypeException when a type it needs does not exist yet
+     */
+    public Optional<SerializerModel> read(TypeElement type, TargetChecks.Target target) {
+        int errorsBefore = reporter.errorCount();
+        TargetKind kind = target.kind();
+        Map<String, Mapped> byPath = new LinkedHashMap<>();
+        for (MemberCollector.AnnotatedMember annotated : collector.collect(type)) {
+            mappings.read(type, kind, annotated).ifPresent(value -> add(byPath, new Mapped(value, annotated)));
+        }
+        Mapped idMapping = kind.isRecord() ? byPath.get(OmetriaSchema.ID) : null;
+        MappedValue id = idMapping == null ? null : idMapping.value;
+        if (kind.isRecord() && id == null && reporter.errorCount() == errorsBefore) {
+            reporter.report(OmetriaDiagnostic.MISSING_ID, type, target.annotation(), null, type.getSimpleName(),
+                    kind.recordType().jsonName());
+        }
+        checkRecommended(type, target, byPath.keySet());
+        for (Mapped mapped : byPath.values()) {
+            if (mapped.value.kind() == ValueKind.CUSTOMER) {
+                checkCustomerId(mapped);
+            }
+        }
+        if (reporter.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        List<MappedValue> values = new ArrayList<>();
+        Set<String> properties = new LinkedHashSet<>();
+        if (id != null) {
+            properties.add(id.property());
+        }
+        for (Mapped mapped : byPath.values()) {
+            if (mapped.value != id) {
+                values.add(mapped.value);
+            }
+            properties.add(mapped.value.property());
+        }
+        String collection = kind == TargetKind.CONTACT
+                ? AnnotationMirrors.stringValue(elements, target.annotation(), "collection") : "";
+        String eventType = kind == TargetKind.CUSTOM_EVENT
+                ? AnnotationMirrors.stringValue(elements, target.annotation(), "eventType") : "";
+        return Optional.of(new SerializerModel(type, kind, ClassName.get(type), SerializerNames.of(elements, type),
+                collection, eventType, id, OutputTree.build(values), List.copyOf(properties)));
+    }
+
+    /** A mapped value and the annotation it came from, for duplicate reports. */
+    private record Mapped(MappedValue value, MemberCollector.AnnotatedMember source) {
+    }
+
+    private void add(Map<String, Mapped> byPath, Mapped mapped) {
+        String path = mapped.value.path();
+        Mapped existing = byPath.get(path);
+        if (existing == null) {
+            existing = conflictingProperties(byPath, path);
+        }
+        if (existing == null) {
+            byPath.put(path, mapped);
+            return;
+        }
+        if (existing.value.path().equals(path) && existing.value.property().equals(mapped.value.property())) {
+            // The same property annotated twice: a record component (javac copies its annotation to the field
+            // and the accessor) or a field together with its getter. One mapping.
+            return;
+        }
+        Element member = mapped.source.element();
+        AnnotationMirror mirror = mapped.source.mirror();
+        reporter.report(OmetriaDiagnostic.DUPLICATE_FIELD, member, mirror,
+                AnnotationMirrors.explicitValue(mirror, "value"), AccessorResolver.describe(member), path,
+                AccessorResolver.describe(existing.source.element()));
+    }
+
+    /** A whole {@code properties} map and single {@code @OmetriaProperty} values cannot be combined. */
+    private static Mapped conflictingProperties(Map<String, Mapped> byPath, String path) {
+        String prefix = OmetriaSchema.PROPERTIES + ".";
+        for (Map.Entry<String, Mapped> entry : byPath.entrySet()) {
+            String other = entry.getKey();
+            if ((path.equals(OmetriaSchema.PROPERTIES) && other.startsWith(prefix))
+                    || (path.startsWith(prefix) && other.equals(OmetriaSchema.PROPERTIES))) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private void checkRecommended(TypeElement type, TargetChecks.Target target, Set<String> mappedPaths) {
+        TargetKind kind = target.kind();
+        List<Set<String>> groups = kind.isRecord() ? kind.spec().recommended() : kind.spec().required();
+        for (Set<String> group : groups) {
+            List<String> ordered = new ArrayList<>();
+            for (String field : kind.spec().fieldNames()) {
+                if (group.contains(field)) {
+                    ordered.add(field);
+                }
+            }
+            if (ordered.stream().noneMatch(mappedPaths::contains)) {
+                reporter.report(OmetriaDiagnostic.MISSING_RECOMMENDED, type, target.annotation(), null,
+                        type.getSimpleName(), String.join(" or ", ordered), why(ordered.get(0)), ordered.get(0));
+            }
+        }
+    }
+
+    private static String why(String field) {
+        return switch (field) {
+            case "email", "customer_id" -> "to match the listing to a profile";
+            case "timestamp" -> "to place the record in time";
+            case "grand_total" -> "for revenue reporting";
+            case "currency" -> "to know which currency the amounts are in";
+            case "product_id" -> "to link the line to a product";
+            case "quantity", "unit_price", "subtotal" -> "to value the line";
+            case "identity_email", "identity_account_id", "profile_id" -> "to tie the event to a contact";
+            default -> "for the object to be valid";
+        };
+    }
+
+    private void checkCustomerId(Mapped mapped) {
+        TypeElement contact = mapped.value.referenced();
+        for (MemberCollector.AnnotatedMember member : collector.collect(contact)) {
+            if (!member.property()
+                    && AnnotationMirrors.stringValue(elements, member.mirror(), "value").equals("customer_id")) {
+                return;
+            }
+        }
+        AnnotationMirror mirror = mapped.source.mirror();
+        reporter.report(OmetriaDiagnostic.CUSTOMER_WITHOUT_ID, mapped.source.element(), mirror,
+                AnnotationMirrors.explicitValue(mirror, "value"), AccessorResolver.describe(mapped.source.element()),
+                contact.getSimpleName(), contact.getSimpleName());
+    }
+}

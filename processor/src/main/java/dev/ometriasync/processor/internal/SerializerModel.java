@@ -1,0 +1,39 @@
+package dev.ometriasync.processor.internal;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the writer needs for one annotated type, checked and complete.
+ *
+ * @param element the annotated type
+ * @param kind what it maps to
+ * @param entity the annotated type's name
+ * @param serializer the generated class's name
+ * @param collection a contact's collection, or empty
+ * @param eventType a custom event's type, or empty
+ * @param id the member mapped to {@code id} for record types; null for nested objects
+ * @param nodes the fields other than the id, in output order
+ * @param mappedProperties the Java attribute names read, in declaration order
+ */
+public record SerializerModel(TypeElement element, TargetKind kind, ClassName entity, ClassName serializer,
+                              String collection, String eventType, MappedValue id, List<OutputNode> nodes,
+                              List<String> mappedProperties) {
+
+    /**
+     * A top-level leaf mapped to the given field, used for a contact's customer object.
+     *
+     * @param jsonName the field
+     * @return the member, if mapped
+     */
+    public Optional<MappedValue> topLevel(String jsonName) {
+        for (OutputNode node : nodes) {
+            if (node instanceof OutputNode.Leaf leaf && leaf.jsonName().equals(jsonName)) {
+                return Optional.of(leaf.value());
+            }
+        }
+        return Optional.empty();
+    }
+}

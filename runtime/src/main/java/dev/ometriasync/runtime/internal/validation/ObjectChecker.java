@@ -1,0 +1,164 @@
+package dev.ometriasync.runtime.internal.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ometriasync.schema.FieldSpec;
+import dev.ometriasync.schema.JsonType;
+import dev.ometriasync.schema.ObjectSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Walks a JSON value against the schema catalogue: JSON types, value formats, and the required groups of
+ * nested objects (line items, variant options). Reports each problem with its path; never decides what to
+ * do about it (that is {@link RecordValidator}'s job).
+ */
+final class ObjectChecker {
+
+    private final Consumer<FieldProblem> problems;
+    private final Consumer<String> unknownFields;
+
+    /**
+     * Creates a checker for one record.
+     *
+     * @param problems receives each problem
+     * @param unknownFields receives the path of each field outside the catalogue
+     */
+    ObjectChecker(Consumer<FieldProblem> problems, Consumer<String> unknownFields) {
+        this.problems = problems;
+        this.unknownFields = unknownFields;
+    }
+
+    /**
+     * Checks one non-null value.
+     *
+     * @param value the value
+     * @param spec its field in the catalogue
+     * @param path its path, for messages
+     * @param required whether its object cannot do without it
+     * @param drop removes it from its parent (null for a top-level field)
+     */
+    void checkValue(JsonNode value, FieldSpec spec, String path, boolean required, Runnable drop) {
+        String problem = switch (spec.type()) {
+            case STRING -> value.isTextual() ? ValueFormats.check(spec.format(), value.textValue()) : typeProblem("a string", value);
+            case TIMESTAMP -> value.isTextual() ? ValueFormats.timestamp(value.textValue()) : typeProblem("an ISO-8601 date-time string", value);
+            case DATE -> value.isTextual() ? ValueFormats.date(value.textValue()) : typeProblem("a YYYY-MM-DD date string", value);
+            case NUMBER -> value.isNumber() ? null : typeProblem("a number", value);
+            case BOOLEAN -> value.isBoolean() ? null : typeProblem("a boolean (true or false)", value);
+            case STRING_ARRAY -> stringArrayProblem(value);
+            case FREE_OBJECT -> value.isObject() ? null : typeProblem("an object", value);
+            case OBJECT -> value.isObject() ? null : typeProblem("an object (" + spec.nested().name() + ")", value);
+            case OBJECT_ARRAY -> objectArrayProblem(value, spec.nested());
+        };
+        if (problem != null) {
+            problems.accept(new FieldProblem(path, problem, required, drop));
+            return;
+        }
+        if (spec.type() == JsonType.OBJECT) {
+            checkObject((ObjectNode) value, spec.nested(), path);
+        } else if (spec.type() == JsonType.OBJECT_ARRAY) {
+            for (int i = 0; i < value.size(); i++) {
+                checkObject((ObjectNode) value.get(i), spec.nested(), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /**
+     * Checks a nested object: each field, then its required groups (nested objects are always written
+     * whole, so their required fields must always be there).
+     */
+    private void checkObject(ObjectNode object, ObjectSpec spec, String path) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            entries.add(it.next());
+        }
+        Set<String> requiredButNull = new HashSet<>();
+        for (Map.Entry<String, JsonNode> entry : entries) {
+            String name = entry.getKey();
+            String fieldPath = path + "." + name;
+            var field = spec.field(name);
+            if (field.isEmpty()) {
+                unknownFields.accept(fieldPath);
+                continue;
+            }
+            boolean required = isRequired(spec, name);
+            if (entry.getValue().isNull()) {
+                if (required) {
+                    requiredButNull.add(name);
+                    problems.accept(new FieldProblem(fieldPath, "is null; a " + spec.name() + " requires it", true, null));
+                }
+                continue;
+            }
+            checkValue(entry.getValue(), field.get(), fieldPath, required, () -> object.remove(name));
+        }
+        for (Set<String> group : spec.required()) {
+            // A required field that is null was reported as such; do not report its group as missing too.
+            boolean present = group.stream().anyMatch(name -> object.hasNonNull(name) || requiredButNull.contains(name));
+            if (!present) {
+                problems.accept(new FieldProblem(path + "." + first(spec, group), missing(spec, group), true, null));
+            }
+        }
+    }
+
+    static boolean isRequired(ObjectSpec spec, String fieldName) {
+        return spec.required().stream().anyMatch(group -> group.contains(fieldName));
+    }
+
+    /** The first field of a group in catalogue order, so messages are stable. */
+    static String first(ObjectSpec spec, Set<String> group) {
+        return spec.fieldNames().stream().filter(group::contains).findFirst().orElseThrow();
+    }
+
+    /** Such as {@code is missing; a line item requires 'unit_price' or 'subtotal'}. */
+    static String missing(ObjectSpec spec, Set<String> group) {
+        String required = group.size() == 1 ? "it" : spec.fieldNames().stream().filter(group::contains)
+                .map(name -> "'" + name + "'").collect(Collectors.joining(" or "));
+        return "is missing; a " + spec.name() + " requires " + required;
+    }
+
+    private static String stringArrayProblem(JsonNode value) {
+        if (!value.isArray()) {
+            return typeProblem("an array of strings", value);
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                return "must be an array of strings, but element [" + i + "] is " + kind(value.get(i));
+            }
+        }
+        return null;
+    }
+
+    private static String objectArrayProblem(JsonNode value, ObjectSpec element) {
+        if (!value.isArray()) {
+            return typeProblem("an array of " + element.name() + " objects", value);
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isObject()) {
+                return "must be an array of " + element.name() + " objects, but element [" + i + "] is " + kind(value.get(i));
+            }
+        }
+        return null;
+    }
+
+    private static String typeProblem(String expected, JsonNode actual) {
+        return "must be " + expected + ", not " + kind(actual);
+    }
+
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case NULL, MISSING -> "null";
+            case BINARY -> "binary data";
+        };
+    }
+}

@@ -1,0 +1,242 @@
+package dev.ometriasync.runtime.internal.validation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ometriasync.runtime.InvalidFieldPolicy;
+import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.RecordKey;
+import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.schema.FieldSpec;
+import dev.ometriasync.schema.ObjectSpec;
+import dev.ometriasync.schema.OmetriaSchema;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a record against the schema catalogue before it is sent, so that a record Ometria would refuse —
+ * or accept and then silently fail to store (ometria-api.md §2.3) — is reported at once, by name, and the
+ * rest of its batch goes on.
+ *
+ * <p>Rules, in order:
+ * <ol>
+ *   <li>The id is non-empty and has no whitespace (Ometria's data conventions). Failing rejects.</li>
+ *   <li>Each known field has its JSON type and format: e-mail shape, E.164 phone, ISO 4217 currency
+ *       ({@link java.util.Currency}), ISO 3166-1 alpha-2 country ({@link java.util.Locale#getISOCountries()}),
+ *       event type ≤ 32 characters, marketing opt-in values, ISO-8601 timestamps with offset and dates,
+ *       ids without whitespace — inside nested objects too.</li>
+ *   <li>Required fields: a full custom event needs {@code event_type}; every line item needs
+ *       {@code product_id}, {@code quantity} and {@code unit_price} or {@code subtotal}; every variant option
+ *       needs {@code id}, {@code type} and {@code label}. A partial record needs only what it carries.</li>
+ *   <li>An invalid required field rejects the record. An invalid optional field follows the
+ *       {@link InvalidFieldPolicy}.</li>
+ *   <li>The record as it will be sent is at most 60 KB ({@value OmetriaSchema#MAX_RECORD_BYTES} bytes) of UTF-8
+ *       JSON. Failing rejects, with Ometria's wording "Record is too large" and the largest field named.</li>
+ * </ol>
+ * A field outside the catalogue is kept and reported as a warning: the catalogue is assembled from
+ * Ometria's prose and peers' code (ometria-api.md §7.1), and Ometria's model takes more fields than are
+ * documented, so refusing them would block legitimate data. A JSON {@code null} in an optional field is
+ * valid: it deletes the stored value.
+ *
+ * <p>Thread-safe and stateless; messages name the record ({@code @type} and id) and the field, and e-mail
+ * addresses in them are masked.
+ */
+public final class RecordValidator {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            // Keep numbers exactly as written when a nested value has to be re-written after a drop.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private final InvalidFieldPolicy policy;
+
+    /**
+     * Creates a validator.
+     *
+     * @param policy what to do with an invalid optional field
+     */
+    public RecordValidator(InvalidFieldPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * The policy for invalid optional fields.
+     *
+     * @return the policy
+     */
+    public InvalidFieldPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Checks one record.
+     *
+     * @param record the record
+     * @return {@link ValidationResult.Valid} with the record to send (invalid optional fields dropped under
+     *         {@link InvalidFieldPolicy#DROP_FIELD}), or {@link ValidationResult.Rejected} with the reason
+     */
+    public ValidationResult validate(OmetriaRecord record) {
+        String name = nameOf(record.key());
+        if (record.id().isEmpty()) {
+            return rejected(record, name + ": id is empty; every Ometria record needs a non-empty string id");
+        }
+        if (ValueFormats.hasWhitespace(record.id())) {
+            return rejected(record, name + ": id must not contain whitespace (Ometria ids are strings without spaces)");
+        }
+
+        ObjectSpec spec = record.type().schema();
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        ObjectChecker checker = new ObjectChecker(problems::add, unknown::add);
+        Map<String, JsonNode> parsed = new HashMap<>();
+        for (Map.Entry<String, String> field : record.fields().entrySet()) {
+            checkTopLevel(field.getKey(), field.getValue(), spec, checker, problems, unknown, parsed);
+        }
+        if (record.isFull()) {
+            checkRequiredGroups(record, spec, problems);
+        }
+
+        Optional<FieldProblem> required = problems.stream().filter(FieldProblem::required).findFirst();
+        if (required.isPresent()) {
+            return rejected(record, name + ": " + required.get().describe() + more(problems, required.get()));
+        }
+        if (!problems.isEmpty() && policy == InvalidFieldPolicy.REJECT_RECORD) {
+            return rejected(record, name + ": " + problems.get(0).describe() + more(problems, problems.get(0))
+                    + " (invalid-field policy " + policy + ")");
+        }
+
+        OmetriaRecord toSend = problems.isEmpty() ? record : withoutInvalidFields(record, problems, parsed);
+        long size = RecordSize.bytes(toSend);
+        if (size > OmetriaSchema.MAX_RECORD_BYTES) {
+            return rejected(record, name + ": Record is too large: " + size + " bytes of UTF-8 JSON, Ometria accepts at most "
+                    + OmetriaSchema.MAX_RECORD_BYTES + " (60 KB) per record" + largestField(toSend));
+        }
+        List<String> dropped = problems.stream()
+                .map(problem -> safe(name + ": " + problem.describe() + "; the field was left out"))
+                .toList();
+        List<String> warnings = unknown.stream()
+                .map(path -> safe(name + ": field '" + path + "' is not among Ometria's documented " + spec.name()
+                        + " fields; sent as is"))
+                .toList();
+        return new ValidationResult.Valid(toSend, dropped, warnings);
+    }
+
+    private static void checkTopLevel(String fieldName, String raw, ObjectSpec spec, ObjectChecker checker,
+            List<FieldProblem> problems, Set<String> unknown, Map<String, JsonNode> parsed) {
+        Optional<FieldSpec> field = spec.field(fieldName);
+        if (field.isEmpty()) {
+            unknown.add(fieldName);
+            return;
+        }
+        boolean required = ObjectChecker.isRequired(spec, fieldName);
+        JsonNode value;
+        try {
+            value = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            problems.add(new FieldProblem(fieldName, "is not valid JSON", required, null));
+            return;
+        }
+        if (value == null || value.isNull()) {
+            if (required) {
+                problems.add(new FieldProblem(fieldName, "is null; a " + spec.name() + " requires it", true, null));
+            }
+            return;
+        }
+        parsed.put(fieldName, value);
+        checker.checkValue(value, field.get(), fieldName, required, null);
+    }
+
+    /** Top-level required groups, other than the id (which lives in the key and is checked first). */
+    private static void checkRequiredGroups(OmetriaRecord record, ObjectSpec spec, List<FieldProblem> problems) {
+        for (Set<String> group : spec.required()) {
+            if (group.contains(OmetriaSchema.ID)) {
+                continue;
+            }
+            // A required field present as null was already reported as null.
+            boolean present = group.stream().anyMatch(record.fields()::containsKey);
+            if (!present) {
+                problems.add(new FieldProblem(ObjectChecker.first(spec, group), ObjectChecker.missing(spec, group), true, null));
+            }
+        }
+    }
+
+    private static OmetriaRecord withoutInvalidFields(OmetriaRecord record, List<FieldProblem> problems,
+            Map<String, JsonNode> parsed) {
+        Map<String, String> fields = new LinkedHashMap<>(record.fields());
+        Set<String> rewritten = new LinkedHashSet<>();
+        for (FieldProblem problem : problems) {
+            if (problem.drop() == null) {
+                fields.remove(problem.path());
+            } else {
+                problem.drop().run();
+                rewritten.add(problem.topLevelField());
+            }
+        }
+        for (String fieldName : rewritten) {
+            if (fields.containsKey(fieldName)) {
+                fields.put(fieldName, write(parsed.get(fieldName)));
+            }
+        }
+        return new OmetriaRecord(record.key(), record.isFull(), fields);
+    }
+
+    private static String write(JsonNode value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String largestField(OmetriaRecord record) {
+        return record.fields().entrySet().stream()
+                .max(Map.Entry.comparingByValue((a, b) -> Long.compare(RecordSize.bytes(a), RecordSize.bytes(b))))
+                .map(field -> "; the largest field is '" + field.getKey() + "' (" + RecordSize.bytes(field.getValue()) + " bytes)")
+                .orElse("");
+    }
+
+    private static String more(List<FieldProblem> problems, FieldProblem shown) {
+        List<String> others = problems.stream().filter(problem -> problem != shown)
+                .map(problem -> "'" + problem.path() + "'").distinct().toList();
+        return others.isEmpty() ? "" : " (also invalid: " + String.join(", ", others) + ")";
+    }
+
+    private ValidationResult rejected(OmetriaRecord record, String reason) {
+        return new ValidationResult.Rejected(record.key(), safe(reason));
+    }
+
+    /**
+     * How records are named in messages: {@code order ORD-1}, {@code contact C-7 in collection webshop};
+     * an empty id or one with whitespace is quoted so that the problem is visible.
+     *
+     * @param key the record's key
+     * @return the name, with e-mail addresses masked
+     */
+    public static String nameOf(RecordKey key) {
+        String id = key.id();
+        String shownId = id.isEmpty() || ValueFormats.hasWhitespace(id) ? "'" + id + "'" : id;
+        String collection = key.collection() == null ? "" : " in collection " + key.collection();
+        return safe(key.type().jsonName() + " " + shownId + collection);
+    }
+
+    private static String safe(String text) {
+        return EmailMasker.mask(text);
+    }
+
+    @Override
+    public String toString() {
+        return "RecordValidator[" + policy + "]";
+    }
+}
