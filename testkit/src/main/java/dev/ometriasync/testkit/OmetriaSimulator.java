@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
@@ -77,6 +78,7 @@ public final class OmetriaSimulator implements AutoCloseable {
     private final HttpServer http;
     private final HttpsServer https;
     private final SelfSignedCertificate certificate;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OmetriaSimulator(Builder builder) {
         this.settings = builder.settings();
@@ -379,9 +381,12 @@ public final class OmetriaSimulator implements AutoCloseable {
         log.clear();
     }
 
-    /** Stops both listeners at once, releases held requests and stops validation. */
+    /** Stops both listeners at once, releases held requests and stops validation. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         faults.gate().close();
         http.stop(0);
         if (https != null) {

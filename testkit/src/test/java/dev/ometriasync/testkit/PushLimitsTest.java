@@ -187,6 +187,19 @@ class PushLimitsTest {
         assertThat(getPush.headers().firstValue("Allow")).hasValue("POST");
     }
 
+    @Test
+    void closeIsIdempotentAndFreesThePort() throws Exception {
+        OmetriaSimulator other = OmetriaSimulator.builder().https(false).start();
+        int port = other.port();
+
+        other.close();
+        other.close();
+
+        try (java.net.ServerSocket reuse = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(reuse.getLocalPort()).isEqualTo(port);
+        }
+    }
+
     /** An order whose JSON text is exactly {@code bytes} UTF-8 bytes long. */
     private static String orderOfBytes(String id, int bytes) {
         String envelope = "{\"@type\":\"order\",\"id\":\"" + id + "\",\"status\":\"\"}";

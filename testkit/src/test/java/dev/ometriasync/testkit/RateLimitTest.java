@@ -93,6 +93,22 @@ class RateLimitTest {
     }
 
     @Test
+    void requestsRefusedAfterTheRateCheckStillConsumeTheWindow() {
+        try (OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).clock(clock)
+                .requestsPerSecond(2).backlogCap(1, Duration.ofMinutes(1)).start()) {
+            PushClient client = new PushClient(simulator);
+
+            assertThat(client.push("[not json").statusCode()).isEqualTo(400);
+            assertThat(client.push(PushClient.orders("A", 2)).statusCode()).as("backlog cap of 1 record").isEqualTo(429);
+            HttpResponse<String> third = client.push(PushClient.orders("B", 1));
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(simulator.pushRequests()).extracting(RecordedRequest::outcome)
+                    .containsExactly("invalid-payload", "backlog-full", "rate-limited");
+        }
+    }
+
+    @Test
     void capsRecordsAcceptedWithinTheBacklogWindow() {
         try (OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).clock(clock)
                 .backlogCap(250, Duration.ofSeconds(60)).sendQueueSizeRemaining(true).start()) {

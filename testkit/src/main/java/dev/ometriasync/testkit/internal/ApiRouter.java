@@ -62,7 +62,7 @@ public final class ApiRouter implements HttpHandler {
 
     private Answer route(IncomingRequest request) {
         String path = request.path();
-        if (PUSH_PATH.equals(path) || (PUSH_PATH + "/").equals(path)) {
+        if (PUSH_PATH.equals(path)) {
             return "POST".equals(request.method()) ? push.handle(request) : notAllowed("POST");
         }
         if (ERRORS_PATH.equals(path)) {

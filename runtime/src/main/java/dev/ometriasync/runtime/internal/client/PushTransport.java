@@ -50,6 +50,7 @@ public final class PushTransport {
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
         this.classifier = new PushResponseClassifier(apiKey, clock);
+        JdkHttpClientLogging.warnIfHeadersAreLogged();
     }
 
     /**

@@ -111,6 +111,18 @@ class OmetriaClientScriptedAnswersTest {
     }
 
     @Test
+    void aHugeBodyIsCutShortAndQuotedBriefly() {
+        String page = "<html>" + "lorem ipsum ".repeat(100_000) + "</html>";
+
+        PushResult result = push(Answer.of(200, Map.of("Content-Type", "text/html"), page));
+
+        assertThat(result).isInstanceOfSatisfying(PushResult.Retryable.class, r -> {
+            assertThat(r.reason()).endsWith("…");
+            assertThat(r.reason().length()).isLessThan(400);
+        });
+    }
+
+    @Test
     void aTwoHundredWithAnotherStatusIsRetryable() {
         assertThat(push(Answer.of(200, "{\"status\":\"ERROR\",\"message\":\"queue unavailable\"}")))
                 .isInstanceOfSatisfying(PushResult.Retryable.class,
