@@ -109,7 +109,7 @@ class RelayFailoverTest {
         settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "" + RATE);
         settings.put(OmetriaSettings.MAX_BATCH_SIZE, "5");
         settings.put(OmetriaSettings.RELAY_BATCH_SIZE, "5");
-        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, "3s");
+        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, "6s");
         settings.put(OmetriaSettings.RELAY_INSTANCE_ID, instanceId);
         return settings;
     }
