@@ -43,10 +43,14 @@ public final class SerializerWriter {
         this.model = model;
         this.entityVariable = model.kind().isRecord() ? "entity" : "value";
         this.members = new MemberWriter(model.entity(), entityVariable, constants);
-        for (String reserved : new String[] {"recordType", "collection", "id", "mappedProperties", "writeFull",
-                                             "writePartial", "writeCustomer", "write", "writeHeader"}) {
-            methods.newName(reserved, "reserved:" + reserved);
+        List<String> reserved = model.kind().isRecord()
+                ? new ArrayList<>(List.of("recordType", "collection", "id", "mappedProperties", "writeFull",
+                        "writePartial", "writeHeader"))
+                : new ArrayList<>(List.of("write"));
+        if (model.kind() == TargetKind.CONTACT) {
+            reserved.add("writeCustomer");
         }
+        reserved.forEach(name -> methods.newName(name, "reserved:" + name));
         constants.reserve("MAPPED_PROPERTIES");
     }
 
@@ -90,6 +94,10 @@ public final class SerializerWriter {
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(model.element());
+        if (model.usesDeprecated()) {
+            type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "{$S, $S}", "deprecation", "removal").build());
+        }
         List<MethodSpec> publicMethods = model.kind().isRecord() ? recordMethods(header, nodeMethods) : nestedMethods(nodeMethods);
         List<FieldSpec> fields = new ArrayList<>(constants.fields());
         if (model.kind().isRecord()) {
