@@ -144,6 +144,7 @@ class CaptureScenariosTest {
             s.persist(line);
         });
         Eventually.await("order " + number, () -> lineCount(ometria.record("order", number)) == 1);
+        awaitOutboxEmpty(database);
 
         // only the owning side is set: the order's collection in memory never sees the new line
         factory(database).inTransaction(s -> {

@@ -56,6 +56,21 @@ class OrderJsonTest {
                         + "\"is_active\":true}");
     }
 
+    @Test
+    void notANumberIsRejectedWithTheFieldNotWritten() {
+        Product product = new Product("SKU-1", "Engine", BigDecimal.TEN);
+        product.setSpecialPrice(8.5);
+        product.setSaleFrom(java.time.LocalDate.of(2024, 12, 24));
+        assertThat(OmetriaRecords.toJson(product, Set.of("specialPrice", "saleFrom")))
+                .isEqualTo("{\"@type\":\"product\",\"id\":\"SKU-1\",\"special_price\":8.5,"
+                        + "\"special_price_dt_from\":\"2024-12-24\"}");
+        product.setSpecialPrice(Double.NaN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OmetriaRecords.toJson(product))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Ometria field 'special_price' is NaN: JSON numbers must be finite; map a BigDecimal or"
+                        + " check the value before saving");
+    }
+
     static PurchaseOrder order() {
         Customer customer = new Customer();
         customer.setId(42L);

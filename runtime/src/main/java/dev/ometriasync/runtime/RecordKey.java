@@ -1,5 +1,6 @@
 package dev.ometriasync.runtime;
 
+import dev.ometriasync.runtime.internal.logging.EmailMasker;
 import dev.ometriasync.schema.RecordType;
 import java.util.Objects;
 
@@ -25,8 +26,9 @@ public record RecordKey(RecordType type, String collection, String id) {
         Objects.requireNonNull(id, "id");
     }
 
+    /** Masks e-mail addresses: an id should never hold one (Ometria says ids must not carry personal data), but some do. */
     @Override
     public String toString() {
-        return type.jsonName() + (collection == null ? "" : "@" + collection) + ":" + id;
+        return EmailMasker.mask(type.jsonName() + (collection == null ? "" : "@" + collection) + ":" + id);
     }
 }

@@ -27,6 +27,9 @@ public class Product {
     @OmetriaField("price")
     private BigDecimal price;
 
+    @OmetriaField("special_price")
+    private Double specialPrice;
+
     @OmetriaField("special_price_dt_from")
     private LocalDate saleFrom;
 
@@ -61,6 +64,14 @@ public class Product {
 
     public void setPrice(BigDecimal price) {
         this.price = price;
+    }
+
+    public Double getSpecialPrice() {
+        return specialPrice;
+    }
+
+    public void setSpecialPrice(Double specialPrice) {
+        this.specialPrice = specialPrice;
     }
 
     public LocalDate getSaleFrom() {

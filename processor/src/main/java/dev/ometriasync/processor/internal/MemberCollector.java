@@ -44,6 +44,9 @@ final class MemberCollector {
                 }
                 for (AnnotationMirror mirror : enclosed.getAnnotationMirrors()) {
                     String name = AnnotationMirrors.name(mirror);
+                    if (copiedToRecordAccessor(declaring, enclosed, mirror)) {
+                        continue;
+                    }
                     if (name.equals(AnnotationMirrors.FIELD) || name.equals(AnnotationMirrors.PROPERTY)) {
                         members.add(new AnnotatedMember(enclosed, mirror, name.equals(AnnotationMirrors.PROPERTY)));
                     }
@@ -51,6 +54,26 @@ final class MemberCollector {
             }
         }
         return members;
+    }
+
+    /**
+     * Whether the annotation on a record's accessor is javac's copy of the record component's annotation,
+     * which the component's field carries too: the component is mapped once, through its field.
+     */
+    private static boolean copiedToRecordAccessor(TypeElement declaring, Element member, AnnotationMirror mirror) {
+        if (declaring.getKind() != ElementKind.RECORD || member.getKind() != ElementKind.METHOD) {
+            return false;
+        }
+        for (Element sibling : declaring.getEnclosedElements()) {
+            if (sibling.getKind() == ElementKind.FIELD && sibling.getSimpleName().equals(member.getSimpleName())) {
+                for (AnnotationMirror fieldMirror : sibling.getAnnotationMirrors()) {
+                    if (fieldMirror.toString().equals(mirror.toString())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The type and its superclasses below {@code Object}, root first. */

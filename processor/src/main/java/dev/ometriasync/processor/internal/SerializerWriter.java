@@ -43,10 +43,14 @@ public final class SerializerWriter {
         this.model = model;
         this.entityVariable = model.kind().isRecord() ? "entity" : "value";
         this.members = new MemberWriter(model.entity(), entityVariable, constants);
-        for (String reserved : new String[] {"recordType", "collection", "id", "mappedProperties", "writeFull",
-                                             "writePartial", "writeCustomer", "write", "writeHeader"}) {
-            methods.newName(reserved, "reserved:" + reserved);
+        List<String> reserved = model.kind().isRecord()
+                ? new ArrayList<>(List.of("recordType", "collection", "id", "mappedProperties", "writeFull",
+                        "writePartial", "writeHeader"))
+                : new ArrayList<>(List.of("write"));
+        if (model.kind() == TargetKind.CONTACT) {
+            reserved.add("writeCustomer");
         }
+        reserved.forEach(name -> methods.newName(name, "reserved:" + name));
         constants.reserve("MAPPED_PROPERTIES");
     }
 

@@ -1,0 +1,125 @@
+package dev.ometriasync.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ometriasync.hibernate.fixtures.Database;
+import dev.ometriasync.hibernate.fixtures.TestFactories;
+import dev.ometriasync.testkit.OmetriaSimulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The shipped DDL matches the mapping, and a wrong setup fails the SessionFactory with an actionable message. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StartupTest {
+
+    private final OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).start();
+
+    @AfterAll
+    void close() {
+        ometria.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void shippedDdlPassesSchemaValidation(Database database) throws Exception {
+        Map<String, String> jdbc = database.createEmpty();
+        createApplicationTables(jdbc);
+        runScript(jdbc, database == Database.H2 ? "h2.sql" : "postgresql.sql");
+
+        try (SessionFactory factory = TestFactories.build(jdbc, TestFactories.ometriaSettings(ometria), "validate")) {
+            assertThat(OmetriaSync.of(factory).mode()).isEqualTo(SyncMode.OUTBOX);
+            assertThat(OmetriaSync.of(factory).pendingOutboxRows()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void missingOutboxTableFailsStartWithTheDdl(Database database) {
+        Map<String, String> jdbc = database.createEmpty();
+        createApplicationTables(jdbc);
+
+        assertThatThrownBy(() -> TestFactories.build(jdbc, TestFactories.ometriaSettings(ometria), "none"))
+                .hasStackTraceContaining("ometria_outbox")
+                .hasStackTraceContaining("create table ometria_outbox (")
+                .hasStackTraceContaining(database == Database.H2 ? "ddl/h2.sql" : "ddl/postgresql.sql")
+                .hasStackTraceContaining("ometria.mode=direct");
+    }
+
+    @Test
+    void invalidSettingsFailStartNamingEachProperty() {
+        Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+        settings.put(OmetriaSettings.MODE, "sideways");
+        settings.put(OmetriaSettings.MAX_BATCH_SIZE, "500");
+        settings.put(OmetriaSettings.RETRY_MAX_DURATION, "forever");
+
+        assertThatThrownBy(() -> TestFactories.build(Database.H2.createEmpty(), settings, "create-drop"))
+                .hasStackTraceContaining("ometria.mode: expected 'outbox' or 'direct' but was 'sideways'")
+                .hasStackTraceContaining("ometria.max-batch-size: expected an integer from 1 to 100 (was '500')")
+                .hasStackTraceContaining("ometria.retry.max-duration: expected a duration such as 500ms, 10s, 5m, 24h or PT10S");
+    }
+
+    @Test
+    void enabledWithoutApiKeyFailsStart() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(OmetriaSettings.ENABLED, "true");
+
+        assertThatThrownBy(() -> TestFactories.build(Database.H2.createEmpty(), settings, "create-drop"))
+                .hasStackTraceContaining("ometria.api-key is required when ometria.enabled is true");
+    }
+
+    @Test
+    void withoutApiKeyTheIntegrationDoesNotRun() {
+        try (SessionFactory factory = TestFactories.build(Database.H2.createEmpty(), Map.of(), "create-drop")) {
+            assertThatThrownBy(() -> OmetriaSync.of(factory))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("set ometria.api-key");
+        }
+    }
+
+    @Test
+    void directModeNeedsNoTable() {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        createApplicationTables(jdbc);
+        Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+        settings.put(OmetriaSettings.MODE, "direct");
+
+        try (SessionFactory factory = TestFactories.build(jdbc, settings, "validate")) {
+            assertThat(OmetriaSync.of(factory).mode()).isEqualTo(SyncMode.DIRECT);
+        }
+    }
+
+    /** The application's own tables, created by a factory without the integration (so without the outbox mapping). */
+    private static void createApplicationTables(Map<String, String> jdbc) {
+        TestFactories.build(jdbc, Map.of(), "create").close();
+    }
+
+    private static void runScript(Map<String, String> jdbc, String script) throws IOException, SQLException {
+        String ddl;
+        try (InputStream in = StartupTest.class.getClassLoader().getResourceAsStream("dev/ometriasync/hibernate/ddl/" + script)) {
+            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
+                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+                Statement statement = connection.createStatement()) {
+            for (String sql : ddl.replaceAll("--[^\n]*", "").split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ometriasync.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** What the processor promises build tools: options, registration, and the files it writes. */
+class ProcessorContractTest {
+
+    private static final JavaFileObject COMPLETE_ORDER = ProcessorHarness.source("test.Order", """
+            package test;
+            import dev.ometriasync.annotation.*;
+            import java.math.BigDecimal;
+            import java.time.Instant;
+            @OmetriaOrder
+            public class Order {
+                @OmetriaField("id") public String id;
+                @OmetriaField("timestamp") public Instant placedAt;
+                @OmetriaField("grand_total") public BigDecimal total;
+                @OmetriaField("currency") public String currency;
+            }
+            """);
+
+    @Test
+    void strictOptionIsRecognisedSoJavacDoesNotWarnAboutIt() {
+        Compilation compilation = ProcessorHarness.compileStrict(COMPLETE_ORDER);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void writesOnlyJavaSourcesAndNoServiceFiles() {
+        Compilation compilation = ProcessorHarness.compile(COMPLETE_ORDER);
+        assertThat(compilation).succeededWithoutWarnings();
+        List<String> written = compilation.generatedFiles().stream()
+                .map(JavaFileObject::getName)
+                .filter(name -> !name.endsWith(".class"))
+                .toList();
+        assertThat(written).containsExactly("/SOURCE_OUTPUT/test/OrderOmetriaSerializer.java");
+    }
+
+    @Test
+    void isDeclaredIsolatingForGradleAndRegisteredAsAService() throws IOException {
+        assertThat(resource("META-INF/gradle/incremental.annotation.processors").trim())
+                .isEqualTo(OmetriaProcessor.class.getName() + ",isolating");
+        assertThat(resource("META-INF/services/javax.annotation.processing.Processor").trim())
+                .isEqualTo(OmetriaProcessor.class.getName());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = OmetriaProcessor.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ometriasync.runtime;
+
+import dev.ometriasync.schema.RecordType;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Callbacks for what an {@link OmetriaPipeline} does with the records it was given. Every method has a
+ * no-op default; implement the ones you need.
+ *
+ * <p>Threading: callbacks run on the pipeline's own thread ({@code ometria-pipeline-N}), except
+ * {@link #rejected} and {@link #invalidFieldDropped} for records refused by local validation and
+ * {@link #abandoned} for records refused at submission, which run on the thread that called
+ * {@link OmetriaPipeline#submit}. Callbacks must be quick and must not block: a slow callback delays every
+ * request of the pipeline. Hand slow work (writing to a database, say) to your own executor. Calling
+ * {@link OmetriaPipeline#submit} from a callback is allowed, but it never waits for room in a full queue
+ * (the record is reported {@linkplain #abandoned abandoned} instead, since waiting would deadlock).
+ * An exception thrown by a callback is logged and otherwise ignored.
+ *
+ * <p>Records passed to callbacks may hold personal data; the reasons passed never hold the API key and
+ * mask e-mail addresses.
+ */
+public interface OmetriaListener {
+
+    /**
+     * Ometria acknowledged a request (HTTP 200). It validates the records later: failures then show up only
+     * at {@code GET /v2/push/_errors}.
+     *
+     * @param records the records the request carried
+     * @param requestId Ometria's {@code request_id}, may be null
+     */
+    default void sent(List<OmetriaRecord> records, String requestId) {
+    }
+
+    /**
+     * Ometria acknowledged a request but counted some of its records as rejected at intake, without saying
+     * which. The records still complete {@link Outcome.Status#ACCEPTED}.
+     *
+     * @param type the record type of the request
+     * @param rejected how many records Ometria counted as rejected
+     * @param sent how many records the request carried
+     * @param requestId Ometria's {@code request_id}, may be null
+     */
+    default void rejectedAtIntake(RecordType type, int rejected, int sent, String requestId) {
+    }
+
+    /**
+     * A record was refused, locally by validation or by Ometria (an HTTP 400/413 isolated to this record
+     * by splitting its batch). Sending it again unchanged cannot succeed. Its futures complete
+     * {@link Outcome.Status#REJECTED} with the same reason.
+     *
+     * @param record the record
+     * @param reason names the record ({@code @type} and id) and, for local validation, the field
+     */
+    default void rejected(OmetriaRecord record, String reason) {
+    }
+
+    /**
+     * Local validation found an invalid optional field and, as {@link InvalidFieldPolicy} asks by default,
+     * dropped that field and sent the rest of the record.
+     *
+     * @param record the record as submitted
+     * @param reason names the record and the field
+     */
+    default void invalidFieldDropped(OmetriaRecord record, String reason) {
+    }
+
+    /**
+     * Sending a record kept failing (HTTP 5xx, I/O errors, timeouts) for longer than the retry budget.
+     * Its futures complete {@link Outcome.Status#DEAD_LETTERED}. Store it if you want to replay it.
+     *
+     * @param record the record
+     * @param reason the last failure and how long sending was tried
+     */
+    default void deadLettered(OmetriaRecord record, String reason) {
+    }
+
+    /**
+     * Ometria answered 429: every pipeline on this account pauses.
+     *
+     * @param pause how long sending is paused from now
+     * @param retryAfterHint whether Ometria sent a {@code Retry-After} header (the pause honours it)
+     */
+    default void rateLimited(Duration pause, boolean retryAfterHint) {
+    }
+
+    /**
+     * Ometria refused the API key (HTTP 401 or 403). The pipeline stops sending: every record it holds and
+     * every later submission completes {@link Outcome.Status#ABANDONED}. Fix the key and build a new
+     * pipeline.
+     *
+     * @param statusCode 401 or 403
+     * @param message what happened and what to check
+     */
+    default void authenticationFailed(int statusCode, String message) {
+    }
+
+    /**
+     * The pipeline gave up on a record without a verdict from Ometria: it was closed before the record
+     * could be sent, its API key was refused, or its queue stayed full past the enqueue timeout. Sending
+     * the record later can succeed.
+     *
+     * @param record the record
+     * @param reason why
+     */
+    default void abandoned(OmetriaRecord record, String reason) {
+    }
+}

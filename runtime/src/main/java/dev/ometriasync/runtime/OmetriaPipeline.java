@@ -1,0 +1,463 @@
+package dev.ometriasync.runtime;
+
+import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
+import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
+import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
+import dev.ometriasync.runtime.internal.pipeline.PreSendCheck;
+import dev.ometriasync.runtime.internal.pipeline.PushTransport;
+import dev.ometriasync.runtime.internal.resilience.RetrySettings;
+import dev.ometriasync.runtime.internal.time.TimeSourceClock;
+import dev.ometriasync.runtime.spi.TimeSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Sends records to Ometria's push endpoint asynchronously: batched (one {@code @type}, at most 100 records
+ * per request), coalesced while waiting, rate-limited per account, retried, and never dropped silently.
+ *
+ * <pre>{@code
+ * try (OmetriaPipeline pipeline = OmetriaPipeline.builder()
+ *         .apiKey(System.getenv("OMETRIA_API_KEY"))
+ *         .requestsPerSecond(4)
+ *         .build()) {
+ *     pipeline.submit(record, Priority.LIVE)
+ *             .thenAccept(outcome -> log.info("{}", outcome));
+ * }
+ * }</pre>
+ *
+ * <p>Every submitted record's future completes exactly once, with an {@link Outcome}: accepted by Ometria,
+ * rejected (locally or by Ometria), dead-lettered after the retry budget, or abandoned (pipeline closed or
+ * stopped, queue full). Futures complete on the pipeline's own thread; use the {@code ...Async} variants of
+ * {@link CompletionStage} with your own executor for slow follow-up work.
+ *
+ * <p>Thread-safe. One pipeline per application and account is the norm; pipelines with the same API key
+ * and endpoint share one rate limiter, so several of them never exceed the account's rate together.
+ */
+public final class OmetriaPipeline implements AutoCloseable {
+
+    private final PipelineSettings settings;
+    private final PipelineEngine engine;
+
+    private OmetriaPipeline(PipelineSettings settings, PipelineEngine engine) {
+        this.settings = settings;
+        this.engine = engine;
+    }
+
+    /**
+     * Starts building a pipeline.
+     *
+     * @return a builder with every option at its default; only the API key is required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Queues a record for sending. Returns at once, unless the queue is full: then the caller waits up to
+     * the enqueue timeout for room, after which the record completes {@link Outcome.Status#ABANDONED} with a
+     * reason saying so.
+     *
+     * <p>A record that fails local validation completes {@link Outcome.Status#REJECTED} at once. A record
+     * for a key (type, collection, id) that is already waiting is merged into it
+     * ({@link OmetriaRecord#mergedWith}), and both futures complete with the outcome of the request that
+     * carries the merged record.
+     *
+     * @param record the record
+     * @param priority {@link Priority#LIVE} records are sent before {@link Priority#BACKFILL} records
+     * @return completes with what finally happened to the record
+     */
+    public CompletionStage<Outcome> submit(OmetriaRecord record, Priority priority) {
+        return engine.submit(record, priority);
+    }
+
+    /**
+     * Queues a live record; see {@link #submit(OmetriaRecord, Priority)}.
+     *
+     * @param record the record
+     * @return completes with what finally happened to the record
+     */
+    public CompletionStage<Outcome> submit(OmetriaRecord record) {
+        return engine.submit(record, Priority.LIVE);
+    }
+
+    /**
+     * Waits until every record submitted before this call has its outcome (records are sent as soon as the
+     * rate allows anyway; this only waits).
+     *
+     * @param timeout the longest wait, measured on the pipeline's {@link TimeSource}
+     * @return true when all of them completed in time, false on timeout
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        return engine.flush(timeout);
+    }
+
+    /**
+     * Stops accepting records (later submissions complete abandoned), keeps sending what the pipeline holds
+     * for up to the shutdown timeout, then completes whatever is left {@link Outcome.Status#ABANDONED},
+     * reports it to the listener and the log, and releases the pipeline's thread. Idempotent.
+     */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /**
+     * The settings the pipeline runs with.
+     *
+     * @return the settings
+     */
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    /**
+     * How many records the pipeline holds: queued (after coalescing) and in flight.
+     *
+     * @return the count
+     */
+    public int heldRecords() {
+        return engine.heldRecords();
+    }
+
+    /** Package-private, for tests driving a manual clock; see {@link PipelineEngine#quiescent()}. */
+    boolean quiescent() {
+        return engine.quiescent();
+    }
+
+    @Override
+    public String toString() {
+        return "OmetriaPipeline[" + settings.name() + ", " + settings.endpoint() + "]";
+    }
+
+    /**
+     * Builds an {@link OmetriaPipeline}. Every setter checks its argument at once and throws
+     * {@link IllegalArgumentException} (or {@link NullPointerException}) saying what is wrong.
+     */
+    public static final class Builder {
+        String name = PipelineSettings.Defaults.NAME;
+        String apiKey;
+        URI endpoint = PipelineSettings.Defaults.ENDPOINT;
+        double requestsPerSecond = PipelineSettings.Defaults.REQUESTS_PER_SECOND;
+        int maxBatchSize = PipelineSettings.Defaults.MAX_BATCH_SIZE;
+        Duration retryMaxDuration = PipelineSettings.Defaults.RETRY_MAX_DURATION;
+        Duration retryInitialDelay = PipelineSettings.Defaults.RETRY_INITIAL_DELAY;
+        Duration retryMaxDelay = PipelineSettings.Defaults.RETRY_MAX_DELAY;
+        int maxQueuedRecords = PipelineSettings.Defaults.MAX_QUEUED_RECORDS;
+        long maxQueuedBytes = PipelineSettings.Defaults.MAX_QUEUED_BYTES;
+        Duration enqueueTimeout = PipelineSettings.Defaults.ENQUEUE_TIMEOUT;
+        Duration shutdownTimeout = PipelineSettings.Defaults.SHUTDOWN_TIMEOUT;
+        Duration requestTimeout = OmetriaClient.DEFAULT_REQUEST_TIMEOUT;
+        OmetriaListener listener = new OmetriaListener() {
+        };
+        TimeSource timeSource = TimeSource.system();
+        HttpClient httpClient;
+        /** A MeterRegistry, typed Object so that this class never needs Micrometer to load. */
+        Object meterRegistry;
+        Function<PipelineSettings, PushTransport> transport;
+
+        private Builder() {
+        }
+
+        /**
+         * Names the pipeline: its thread is {@code ometria-pipeline-<name>}, its meters carry
+         * {@code pipeline=<name>}. Default {@code default}.
+         *
+         * @param name letters, digits, {@code -}, {@code _} or {@code .}
+         * @return this builder
+         */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("name must be 1 to 64 letters, digits, '.', '_' or '-', got '"
+                        + name + "'");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * The Ometria API key, sent as {@code X-Ometria-Auth}. Required. Never logged or shown by
+         * {@code toString()}.
+         *
+         * @param apiKey the key; surrounding whitespace is removed, whitespace or control characters inside
+         *     it are refused
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            ApiKey.of(apiKey); // the client's rules and messages, which never echo the key
+            this.apiKey = apiKey.strip();
+            return this;
+        }
+
+        /**
+         * Ometria's base URI; requests go to {@code <endpoint>/v2/push}. Default
+         * {@code https://api.ometria.com}. Plain {@code http} is refused except for loopback addresses
+         * (tests, the simulator).
+         *
+         * @param endpoint an absolute {@code https} (or loopback {@code http}) URI
+         * @return this builder
+         */
+        public Builder endpoint(URI endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            OmetriaClient.builder().endpoint(endpoint); // the client's rules: https, or http on loopback only
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * The account's request budget. Default 4 (Ometria's documented Data API limit; its current page
+         * allows 8 for push). The pipeline runs 3% below it so that jitter cannot push one request too many
+         * into a second. Pipelines sharing an account share one limiter, running at the lowest rate any of
+         * them was given.
+         *
+         * @param requestsPerSecond more than 0, at most 1000
+         * @return this builder
+         */
+        public Builder requestsPerSecond(double requestsPerSecond) {
+            if (!(requestsPerSecond > 0 && requestsPerSecond <= 1000)) {
+                throw new IllegalArgumentException("requestsPerSecond must be more than 0 and at most 1000, got "
+                        + requestsPerSecond);
+            }
+            this.requestsPerSecond = requestsPerSecond;
+            return this;
+        }
+
+        /**
+         * The most records per request. Default and maximum 100 (Ometria's limit).
+         *
+         * @param maxBatchSize 1 to 100
+         * @return this builder
+         */
+        public Builder maxBatchSize(int maxBatchSize) {
+            if (maxBatchSize < 1 || maxBatchSize > 100) {
+                throw new IllegalArgumentException("maxBatchSize must be 1 to 100 (Ometria accepts at most 100 "
+                        + "records per request), got " + maxBatchSize);
+            }
+            this.maxBatchSize = maxBatchSize;
+            return this;
+        }
+
+        /**
+         * The retry budget: how long a batch may keep failing (5xx, I/O errors, timeouts) before its
+         * records are dead-lettered. Time paused by 429 answers does not count. Default 24 hours.
+         *
+         * @param retryMaxDuration zero (no retries) or more
+         * @return this builder
+         */
+        public Builder retryMaxDuration(Duration retryMaxDuration) {
+            this.retryMaxDuration = notNegative(retryMaxDuration, "retryMaxDuration");
+            return this;
+        }
+
+        /**
+         * The delay after the first transient failure; it doubles with each further failure, with ±25%
+         * jitter, up to {@link #retryMaxDelay}. Default 1 second.
+         *
+         * @param retryInitialDelay positive
+         * @return this builder
+         */
+        public Builder retryInitialDelay(Duration retryInitialDelay) {
+            this.retryInitialDelay = positive(retryInitialDelay, "retryInitialDelay");
+            return this;
+        }
+
+        /**
+         * The longest delay between two attempts of a failing batch. Default 5 minutes.
+         *
+         * @param retryMaxDelay positive, longer than the initial delay
+         * @return this builder
+         */
+        public Builder retryMaxDelay(Duration retryMaxDelay) {
+            this.retryMaxDelay = positive(retryMaxDelay, "retryMaxDelay");
+            return this;
+        }
+
+        /**
+         * Memory bound: the most records held at once (after coalescing, in flight included). Default
+         * 100,000.
+         *
+         * @param maxQueuedRecords at least 1
+         * @return this builder
+         */
+        public Builder maxQueuedRecords(int maxQueuedRecords) {
+            if (maxQueuedRecords < 1) {
+                throw new IllegalArgumentException("maxQueuedRecords must be at least 1, got " + maxQueuedRecords);
+            }
+            this.maxQueuedRecords = maxQueuedRecords;
+            return this;
+        }
+
+        /**
+         * Memory bound: the most bytes of record JSON held at once (estimated from the records' characters).
+         * Default 64 MiB.
+         *
+         * @param maxQueuedBytes at least 64 KiB (one record can be 60 KB)
+         * @return this builder
+         */
+        public Builder maxQueuedBytes(long maxQueuedBytes) {
+            if (maxQueuedBytes < 64 * 1024) {
+                throw new IllegalArgumentException("maxQueuedBytes must be at least 65536 (one Ometria record may "
+                        + "be 60 KB), got " + maxQueuedBytes);
+            }
+            this.maxQueuedBytes = maxQueuedBytes;
+            return this;
+        }
+
+        /**
+         * Back-pressure: how long {@code submit} blocks when the queue is full before it gives up on the
+         * record (the record then completes abandoned, with a reason saying the queue was full). Default
+         * 10 seconds.
+         *
+         * @param enqueueTimeout zero (never wait) or more
+         * @return this builder
+         */
+        public Builder enqueueTimeout(Duration enqueueTimeout) {
+            this.enqueueTimeout = notNegative(enqueueTimeout, "enqueueTimeout");
+            return this;
+        }
+
+        /**
+         * How long {@code close()} keeps sending what the pipeline holds before it abandons the rest.
+         * Default 10 seconds.
+         *
+         * @param shutdownTimeout zero or more
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = notNegative(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait for the complete response to one request; a request that takes longer counts as
+         * a transient failure and is retried. Measured in real time by the HTTP client. Default 30 seconds.
+         *
+         * @param requestTimeout positive
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Callbacks for outcomes, rate limiting and authentication failures. Default: none.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(OmetriaListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The clock of every timing decision. Default {@link TimeSource#system()}; tests pass a manual clock.
+         *
+         * @param timeSource the time source
+         * @return this builder
+         */
+        public Builder timeSource(TimeSource timeSource) {
+            this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+            return this;
+        }
+
+        /**
+         * The HTTP client to send with (a proxy, a custom {@code SSLContext} for tests, ...). Default: one
+         * created by the pipeline.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * Publishes meters (queue depth, oldest pending age, requests by result, 429s, dead letters,
+         * rejections) to a Micrometer registry. Micrometer is an optional dependency: without this call the
+         * pipeline never loads it.
+         *
+         * @param meterRegistry an {@code io.micrometer.core.instrument.MeterRegistry}
+         * @return this builder
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry meterRegistry) {
+            this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+            return this;
+        }
+
+        /** Package-private seam for scheduler tests: replaces the HTTP client. */
+        Builder transport(Function<PipelineSettings, PushTransport> transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /**
+         * Checks the options together and starts the pipeline.
+         *
+         * @return a running pipeline; close it when done
+         * @throws IllegalStateException when the API key is missing or options contradict each other
+         */
+        public OmetriaPipeline build() {
+            if (apiKey == null) {
+                throw new IllegalStateException("apiKey is required: OmetriaPipeline.builder().apiKey(...)");
+            }
+            if (retryMaxDelay.compareTo(retryInitialDelay) <= 0) {
+                throw new IllegalStateException("retryMaxDelay (" + retryMaxDelay + ") must be longer than "
+                        + "retryInitialDelay (" + retryInitialDelay + ")");
+            }
+            PipelineSettings settings = new PipelineSettings(this);
+            PushTransport pushTransport = transport != null ? transport.apply(settings) : httpTransport();
+            PipelineMetrics metrics = meterRegistry == null ? PipelineMetrics.NONE
+                    : new MicrometerPipelineMetrics(meterRegistry, name);
+            PipelineEngine engine = new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
+                    requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
+                    shutdownTimeout, new RetrySettings(retryInitialDelay, retryMaxDelay, 0.25, retryMaxDuration)),
+                    timeSource, pushTransport, PreSendCheck.NONE, listener, metrics);
+            return new OmetriaPipeline(settings, engine);
+        }
+
+        private PushTransport httpTransport() {
+            OmetriaClient.Builder client = OmetriaClient.builder()
+                    .apiKey(apiKey)
+                    .endpoint(endpoint)
+                    .requestTimeout(requestTimeout)
+                    .clock(TimeSourceClock.of(timeSource));
+            if (httpClient != null) {
+                client.httpClient(httpClient);
+            }
+            return client.build()::push;
+        }
+
+        private static Duration notNegative(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + duration);
+            }
+            return duration;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            notNegative(duration, name);
+            if (duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + duration);
+            }
+            return duration;
+        }
+
+        /** Never shows the API key. */
+        @Override
+        public String toString() {
+            return "OmetriaPipeline.Builder[name=" + name + ", apiKey=" + (apiKey == null ? "<not set>" : "<set, hidden>")
+                    + ", endpoint=" + endpoint + "]";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.ometriasync.runtime.internal.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The request budget of one Ometria account, shared by every pipeline in the JVM that uses the same API
+ * key and endpoint (see {@link AccountRateLimiters}).
+ *
+ * <p>Smooth, with no stored burst: a permit is free one interval after the previous one was taken, and
+ * an idle limiter gives its next permit at once. The interval is set a few percent longer than the
+ * configured rate asks ({@link #HEADROOM}), so that network jitter, which can bring two requests closer
+ * together on their way to Ometria than they left, cannot put one request too many into any sliding
+ * second: with whole-number rates the account sees at most {@code ceil(0.97 * rate) <= rate} requests in
+ * any second.
+ *
+ * <p>A 429 pauses the whole account: no permit is given until the pause ends. The pause is the
+ * {@code Retry-After} hint when Ometria sends one (plus a little jitter, never less), otherwise an
+ * exponential backoff with full jitter over consecutive 429s. Thread-safe.
+ */
+final class AccountRateLimiter {
+
+    /** Fraction of the configured rate actually used. */
+    static final double HEADROOM = 0.97;
+    /** First pause after a 429 without {@code Retry-After}. */
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    /** Longest pause after repeated 429s without {@code Retry-After}. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+    /** Upper bound of the jitter added on top of a {@code Retry-After} hint. */
+    static final Duration RETRY_AFTER_JITTER = Duration.ofMillis(250);
+
+    private final DoubleSupplier random;
+    private Duration interval;
+    private double requestsPerSecond;
+    private Instant nextFree = Instant.MIN;
+    private Instant pausedUntil = Instant.MIN;
+    private int consecutiveRateLimits;
+
+    AccountRateLimiter(double requestsPerSecond, DoubleSupplier random) {
+        this.random = random;
+        setRate(requestsPerSecond);
+    }
+
+    synchronized void setRate(double requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
+        this.interval = Duration.ofNanos((long) Math.ceil(1_000_000_000d / (requestsPerSecond * HEADROOM)));
+    }
+
+    synchronized double requestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    synchronized Duration interval() {
+        return interval;
+    }
+
+    /**
+     * Takes a permit if one is free.
+     *
+     * @param now the current time
+     * @return zero when a permit was taken, otherwise how long until one is free (nothing taken)
+     */
+    synchronized Duration tryAcquire(Instant now) {
+        Duration wait = timeUntilFree(now);
+        if (wait.isZero()) {
+            nextFree = now.plus(interval);
+        }
+        return wait;
+    }
+
+    /**
+     * How long until a permit is free, without taking it.
+     *
+     * @param now the current time
+     * @return zero when one is free now
+     */
+    synchronized Duration timeUntilFree(Instant now) {
+        Instant free = nextFree.isAfter(pausedUntil) ? nextFree : pausedUntil;
+        return now.isBefore(free) ? Duration.between(now, free) : Duration.ZERO;
+    }
+
+    /**
+     * Pauses the account after a 429.
+     *
+     * @param retryAfter Ometria's hint, if it gave one
+     * @param now the current time
+     * @return how long the account is paused from now
+     */
+    synchronized Duration pauseAfterRateLimit(Optional<Duration> retryAfter, Instant now) {
+        consecutiveRateLimits++;
+        Duration pause;
+        if (retryAfter.isPresent() && !retryAfter.get().isNegative()) {
+            pause = retryAfter.get().plusNanos((long) (random.getAsDouble() * RETRY_AFTER_JITTER.toNanos()));
+        } else {
+            long ceiling = FIRST_PAUSE.toNanos() << Math.min(consecutiveRateLimits - 1, 16);
+            ceiling = Math.min(ceiling, MAX_PAUSE.toNanos());
+            // Full jitter in [ceiling/2, ceiling): instances sharing an account do not retry in step.
+            pause = Duration.ofNanos(ceiling / 2 + (long) (random.getAsDouble() * (ceiling / 2)));
+        }
+        Instant until = now.plus(pause);
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
+        return Duration.between(now, pausedUntil);
+    }
+
+    /** A request went through: the next 429 starts the backoff from the beginning. */
+    synchronized void onAccepted() {
+        consecutiveRateLimits = 0;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ometriasync.runtime.internal.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Micrometer meters of one pipeline, tagged {@code pipeline=<name>}:
+ * <ul>
+ *   <li>{@code ometria.pipeline.queue.depth} (gauge): records held, in flight included;</li>
+ *   <li>{@code ometria.pipeline.queue.oldest.age} (time gauge): how long the longest-waiting record has
+ *       waited;</li>
+ *   <li>{@code ometria.pipeline.requests} (counter, tag {@code result}): push requests by result;</li>
+ *   <li>{@code ometria.pipeline.rate.limited} (counter): 429 answers;</li>
+ *   <li>{@code ometria.pipeline.dead.letters} (counter): dead-lettered records;</li>
+ *   <li>{@code ometria.pipeline.rejected} (counter): rejected records.</li>
+ * </ul>
+ * Only referenced from {@code OmetriaPipeline} when a registry was configured, so the class (and
+ * Micrometer) is never loaded otherwise.
+ */
+public final class MicrometerPipelineMetrics implements PipelineMetrics {
+
+    private final MeterRegistry registry;
+    private final Tags tags;
+    private final List<Meter> meters = new ArrayList<>();
+    private final Counter rateLimited;
+    private final Counter deadLetters;
+    private final Counter rejected;
+    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the meters.
+     *
+     * @param registry a {@code io.micrometer.core.instrument.MeterRegistry}, typed {@code Object} so callers
+     *     need not load Micrometer classes
+     * @param pipelineName the value of the {@code pipeline} tag
+     */
+    public MicrometerPipelineMetrics(Object registry, String pipelineName) {
+        this.registry = (MeterRegistry) registry;
+        this.tags = Tags.of("pipeline", pipelineName);
+        this.rateLimited = register(Counter.builder("ometria.pipeline.rate.limited")
+                .description("429 answers from Ometria").tags(tags).register(this.registry));
+        this.deadLetters = register(Counter.builder("ometria.pipeline.dead.letters")
+                .description("Records given up after the retry budget").tags(tags).register(this.registry));
+        this.rejected = register(Counter.builder("ometria.pipeline.rejected")
+                .description("Records refused locally or by Ometria").tags(tags).register(this.registry));
+    }
+
+    private <M extends Meter> M register(M meter) {
+        synchronized (meters) {
+            meters.add(meter);
+        }
+        return meter;
+    }
+
+    @Override
+    public void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestWaitingSince, Supplier<Instant> now) {
+        register(Gauge.builder("ometria.pipeline.queue.depth", queueDepth, IntSupplier::getAsInt)
+                .description("Records held by the pipeline, in flight included").tags(tags).register(registry));
+        register(TimeGauge.builder("ometria.pipeline.queue.oldest.age", () -> {
+            Instant oldest = oldestWaitingSince.get();
+            return oldest == null ? 0 : Math.max(0, Duration.between(oldest, now.get()).toMillis());
+        }, TimeUnit.MILLISECONDS).description("How long the longest-waiting record has waited")
+                .tags(tags).register(registry));
+    }
+
+    @Override
+    public void requestCompleted(String result) {
+        requests.computeIfAbsent(result, r -> register(Counter.builder("ometria.pipeline.requests")
+                .description("Push requests by result").tags(tags).tag("result", r).register(registry)))
+                .increment();
+    }
+
+    @Override
+    public void rateLimited() {
+        rateLimited.increment();
+    }
+
+    @Override
+    public void deadLettered(int records) {
+        deadLetters.increment(records);
+    }
+
+    @Override
+    public void rejected(int records) {
+        rejected.increment(records);
+    }
+
+    @Override
+    public void close() {
+        synchronized (meters) {
+            for (Meter meter : meters) {
+                registry.remove(meter);
+            }
+            meters.clear();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ometriasync.runtime.internal.pipeline;
+
+import java.time.Instant;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline's meters, behind an interface free of Micrometer types so the runtime loads and runs without
+ * Micrometer on the class path ({@link MicrometerPipelineMetrics} is only loaded when a registry is given).
+ */
+public interface PipelineMetrics {
+
+    /** Meters nothing. */
+    PipelineMetrics NONE = new PipelineMetrics() {
+    };
+
+    /**
+     * Registers the gauges.
+     *
+     * @param queueDepth records held, in flight included
+     * @param oldestWaitingSince when the longest-waiting record was queued, or null
+     * @param now the pipeline's clock
+     */
+    default void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestWaitingSince, Supplier<Instant> now) {
+    }
+
+    /**
+     * A request ended.
+     *
+     * @param result {@code accepted}, {@code rate_limited}, {@code retryable}, {@code bad_request} or
+     *     {@code unauthorized}
+     */
+    default void requestCompleted(String result) {
+    }
+
+    /** Ometria answered 429. */
+    default void rateLimited() {
+    }
+
+    /**
+     * Records were dead-lettered.
+     *
+     * @param records how many
+     */
+    default void deadLettered(int records) {
+    }
+
+    /**
+     * Records were rejected (locally or by Ometria).
+     *
+     * @param records how many
+     */
+    default void rejected(int records) {
+    }
+
+    /** Removes the pipeline's meters from the registry. */
+    default void close() {
+    }
+}

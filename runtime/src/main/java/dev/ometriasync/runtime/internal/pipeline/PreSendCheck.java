@@ -1,0 +1,40 @@
+package dev.ometriasync.runtime.internal.pipeline;
+
+import dev.ometriasync.runtime.OmetriaRecord;
+import java.util.List;
+
+/** Local validation of one record before it is queued. */
+@FunctionalInterface
+public interface PreSendCheck {
+
+    /** Lets every record through unchanged. */
+    PreSendCheck NONE = record -> new Verdict.Pass(record, List.of());
+
+    /**
+     * Checks a record.
+     *
+     * @param record the record
+     * @return pass (possibly with invalid optional fields dropped) or reject
+     */
+    Verdict check(OmetriaRecord record);
+
+    /** The result of a check. */
+    sealed interface Verdict {
+        /**
+         * The record may be sent.
+         *
+         * @param record the record to send (fields may have been dropped)
+         * @param droppedFields one reason per dropped field, naming the record and the field
+         */
+        record Pass(OmetriaRecord record, List<String> droppedFields) implements Verdict {
+        }
+
+        /**
+         * The record must not be sent.
+         *
+         * @param reason names the record and the field
+         */
+        record Reject(String reason) implements Verdict {
+        }
+    }
+}

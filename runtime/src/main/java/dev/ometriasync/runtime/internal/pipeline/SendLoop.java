@@ -1,0 +1,374 @@
+package dev.ometriasync.runtime.internal.pipeline;
+
+import dev.ometriasync.runtime.internal.client.PushResult;
+import dev.ometriasync.runtime.internal.resilience.RetryDecision;
+import dev.ometriasync.runtime.internal.resilience.RetryExecutor;
+import dev.ometriasync.runtime.spi.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatcher: turns waiting records into requests at the pace the account allows.
+ *
+ * <p>It runs only on the pipeline's single thread, woken by a submission, a free permit, an attempt that
+ * is due, or a response. Each time it sends as much as the account's permits allow: first attempts that
+ * are already due (retries and halves of split batches), then new batches from the queue. A new batch is
+ * only taken from the queue when a permit is free at that moment, which is what makes batches full under
+ * load (records keep coalescing and accumulating while no permit is free) and latency low when idle (a lone
+ * record goes at once).
+ *
+ * <p>Each batch runs under the {@link RetryExecutor}: 429 → the account pauses and the batch is tried again
+ * after the pause, without spending its retry budget; 5xx, I/O errors, timeouts → exponential backoff with
+ * jitter until the budget is spent, then dead letter; 400/413 → split in halves ({@link BatchBisector});
+ * 401/403 → the pipeline stops.
+ */
+final class SendLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendLoop.class);
+
+    private final TimeSource time;
+    private final PushTransport transport;
+    private final AccountRateLimiter limiter;
+    private final RetryExecutor retries;
+    private final PendingQueue queue;
+    private final PreSendCheck check;
+    private final OutcomeReporter outcomes;
+    private final PipelineMetrics metrics;
+    private final Executor executor;
+    private final int maxBatchSize;
+
+    // Confined to the pipeline's thread:
+    private final ArrayDeque<PendingAttempt> due = new ArrayDeque<>();
+    private final Set<BatchRun> active = new LinkedHashSet<>();
+    private int awaitingFirstAttempt;
+    private int inFlightRequests;
+    private boolean draining;
+    private TimeSource.Scheduled wakeup;
+    private Instant wakeupAt;
+    private volatile String stopReason;
+
+    private record PendingAttempt(BatchRun run, CompletableFuture<AttemptResult> promise) {
+    }
+
+    SendLoop(TimeSource time, PushTransport transport, AccountRateLimiter limiter, RetryExecutor retries,
+            PendingQueue queue, PreSendCheck check, OutcomeReporter outcomes, PipelineMetrics metrics,
+            Executor executor, int maxBatchSize) {
+        this.time = time;
+        this.transport = transport;
+        this.limiter = limiter;
+        this.retries = retries;
+        this.queue = queue;
+        this.check = check;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
+        this.executor = executor;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /** Why the loop stopped sending, or null while it runs. */
+    String stopReason() {
+        return stopReason;
+    }
+
+    /** Requests sent and not yet answered. Pipeline thread only. */
+    int inFlightRequests() {
+        return inFlightRequests;
+    }
+
+    /** Asks the loop to look for work; callable from any thread. */
+    void kick() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException closed) {
+            // The pipeline has shut down; whatever is left was completed by the shutdown.
+        }
+    }
+
+    private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            while (stopReason == null) {
+                Instant now = time.now();
+                PendingAttempt next = due.peek();
+                if (next == null) {
+                    if (awaitingFirstAttempt > 0 || !queue.hasSendable()) {
+                        return;
+                    }
+                    Duration wait = limiter.timeUntilFree(now);
+                    if (!wait.isZero()) {
+                        wakeAt(now.plus(wait));
+                        return;
+                    }
+                    List<PendingEntry> batch = checkCoalesced(queue.takeBatch(maxBatchSize));
+                    if (!batch.isEmpty()) {
+                        start(batch);
+                    }
+                    continue;
+                }
+                Duration wait = limiter.tryAcquire(now);
+                if (!wait.isZero()) {
+                    wakeAt(now.plus(wait));
+                    return;
+                }
+                due.poll();
+                send(next);
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    /**
+     * Re-validates records that coalesced several submissions: each submission passed on its own, but
+     * their union can be larger than Ometria's 60 KB per record.
+     */
+    private List<PendingEntry> checkCoalesced(List<PendingEntry> batch) {
+        List<PendingEntry> sendable = new ArrayList<>(batch.size());
+        List<PendingEntry> refused = new ArrayList<>();
+        for (PendingEntry entry : batch) {
+            if (entry.submissions() > 1 && check.check(entry.record()) instanceof PreSendCheck.Verdict.Reject reject) {
+                outcomes.rejected(entry, reject.reason() + " (after coalescing " + entry.submissions() + " updates)");
+                refused.add(entry);
+            } else {
+                sendable.add(entry);
+            }
+        }
+        if (!refused.isEmpty()) {
+            queue.release(refused);
+        }
+        return sendable;
+    }
+
+    private void start(List<PendingEntry> entries) {
+        BatchRun run = new BatchRun(entries);
+        active.add(run);
+        awaitingFirstAttempt++;
+        run.execution = retries.execute(() -> nextAttempt(run), result -> decide(run, result));
+        run.execution.whenComplete((result, failure) -> onLoopThread(() -> finish(run, result, failure)));
+    }
+
+    /** Called by the retry executor, on the pipeline's thread, when an attempt of {@code run} is due. */
+    private CompletableFuture<AttemptResult> nextAttempt(BatchRun run) {
+        if (!run.firstAttemptArrived) {
+            run.firstAttemptArrived = true;
+            awaitingFirstAttempt--;
+        }
+        CompletableFuture<AttemptResult> promise = new CompletableFuture<>();
+        if (stopReason != null || run.finished) {
+            promise.complete(AttemptResult.of(new PushResult.Retryable(-1, "the pipeline stopped")));
+        } else {
+            due.add(new PendingAttempt(run, promise));
+            kick();
+        }
+        return promise;
+    }
+
+    private RetryDecision decide(BatchRun run, AttemptResult attempt) {
+        if (stopReason != null || run.finished) {
+            return RetryDecision.DONE;
+        }
+        PushResult result = attempt.result();
+        if (result instanceof PushResult.RateLimited) {
+            return RetryDecision.after(attempt.accountPause());
+        }
+        if (result instanceof PushResult.Retryable) {
+            return RetryDecision.BACKOFF;
+        }
+        return RetryDecision.DONE;
+    }
+
+    private void send(PendingAttempt attempt) {
+        BatchRun run = attempt.run();
+        run.inFlight = true;
+        run.attempts++;
+        inFlightRequests++;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Sending {} (attempt {}) at {}", run, run.attempts, time.now());
+        }
+        CompletableFuture<PushResult> response;
+        try {
+            response = transport.send(run.records);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        response.handle((result, failure) -> result != null ? result : asRetryable(failure))
+                .thenAccept(result -> onLoopThread(() -> onResponse(attempt, result)));
+    }
+
+    private static PushResult asRetryable(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return new PushResult.Retryable(-1, cause == null ? "no response" : cause.getClass().getSimpleName());
+    }
+
+    private void onResponse(PendingAttempt attempt, PushResult result) {
+        BatchRun run = attempt.run();
+        run.inFlight = false;
+        inFlightRequests--;
+        metrics.requestCompleted(resultName(result));
+        Duration pause = Duration.ZERO;
+        if (result instanceof PushResult.RateLimited limited) {
+            pause = limiter.pauseAfterRateLimit(limited.retryAfter(), time.now());
+            metrics.rateLimited();
+            outcomes.rateLimited(pause, limited.retryAfter().isPresent());
+        } else if (result instanceof PushResult.Accepted) {
+            limiter.onAccepted();
+        } else if (result instanceof PushResult.Retryable retryable) {
+            LOG.warn("Sending {} failed ({}); retrying with backoff", run, describe(retryable));
+        }
+        attempt.promise().complete(new AttemptResult(result, pause));
+        kick();
+    }
+
+    private void finish(BatchRun run, AttemptResult attempt, Throwable failure) {
+        if (run.finished) {
+            return;
+        }
+        LOG.debug("Finished {} with {} at {}", run, attempt == null ? failure : attempt.result(), time.now());
+        run.finished = true;
+        active.remove(run);
+        if (!run.firstAttemptArrived) {
+            run.firstAttemptArrived = true;
+            awaitingFirstAttempt--;
+        }
+        PushResult result = attempt == null ? null : attempt.result();
+        String stopped = stopReason;
+        if (failure != null || result == null) {
+            outcomes.abandoned(run.entries, stopped != null ? stopped
+                    : "internal error while sending: " + (failure == null ? "no result" : failure));
+        } else if (stopped != null && !(result instanceof PushResult.Accepted)) {
+            outcomes.abandoned(run.entries, stopped);
+        } else if (result instanceof PushResult.Accepted accepted) {
+            outcomes.accepted(run, accepted);
+        } else if (result instanceof PushResult.BadRequest bad) {
+            if (run.entries.size() > 1) {
+                LOG.warn("Ometria refused a request of {} with HTTP {}; splitting it to find the refused record",
+                        run, bad.statusCode());
+                for (List<PendingEntry> half : BatchBisector.split(run.entries)) {
+                    start(half);
+                }
+                kick();
+                return; // the entries live on in the halves, their keys stay in flight
+            }
+            outcomes.rejected(run.entries.get(0), "Ometria refused " + run.records.get(0).key() + " with HTTP "
+                    + bad.statusCode() + (bad.reason() == null || bad.reason().isBlank() ? "" : ": " + bad.reason()));
+        } else if (result instanceof PushResult.Unauthorized unauthorized) {
+            stop(authMessage(unauthorized));
+            outcomes.authenticationFailed(unauthorized.statusCode(), stopReason);
+            outcomes.abandoned(run.entries, stopReason);
+        } else if (result instanceof PushResult.Retryable retryable) {
+            outcomes.deadLettered(run.entries, "Sending failed for longer than the retry budget ("
+                    + run.attempts + " attempts); last failure: " + describe(retryable));
+        } else {
+            outcomes.abandoned(run.entries, "unexpected final result " + result);
+        }
+        queue.release(run.entries);
+        kick();
+    }
+
+    private static String authMessage(PushResult.Unauthorized unauthorized) {
+        return "Ometria refused the API key (HTTP " + unauthorized.statusCode() + "): check the key configured for "
+                + "this pipeline and that it may push data; the pipeline has stopped sending and must be rebuilt "
+                + "with a valid key";
+    }
+
+    private static String describe(PushResult.Retryable retryable) {
+        return retryable.statusCode() < 0 ? retryable.reason()
+                : "HTTP " + retryable.statusCode() + (retryable.reason() == null ? "" : " " + retryable.reason());
+    }
+
+    private static String resultName(PushResult result) {
+        if (result instanceof PushResult.Accepted) {
+            return "accepted";
+        } else if (result instanceof PushResult.RateLimited) {
+            return "rate_limited";
+        } else if (result instanceof PushResult.BadRequest) {
+            return "bad_request";
+        } else if (result instanceof PushResult.Unauthorized) {
+            return "unauthorized";
+        }
+        return "retryable";
+    }
+
+    /**
+     * Stops sending: everything waiting completes abandoned with {@code reason}; requests in flight still
+     * complete with their response when it is an acceptance, abandoned otherwise. Pipeline thread only.
+     */
+    void stop(String reason) {
+        if (stopReason != null) {
+            return;
+        }
+        stopReason = reason;
+        queue.close();
+        if (wakeup != null) {
+            wakeup.cancel();
+            wakeup = null;
+        }
+        due.clear();
+        for (BatchRun run : new ArrayList<>(active)) {
+            if (!run.inFlight) {
+                abandonRun(run, reason);
+            }
+        }
+        abandonWaiting(reason);
+    }
+
+    /**
+     * Gives up on everything still held, requests in flight included (shutdown after its deadline).
+     * Pipeline thread only.
+     */
+    void abandonAll(String reason) {
+        stop(reason);
+        for (BatchRun run : new ArrayList<>(active)) {
+            abandonRun(run, reason);
+        }
+        abandonWaiting(reason);
+    }
+
+    private void abandonRun(BatchRun run, String reason) {
+        run.finished = true;
+        active.remove(run);
+        run.execution.cancel(false);
+        outcomes.abandoned(run.entries, reason);
+        queue.release(run.entries);
+    }
+
+    private void abandonWaiting(String reason) {
+        List<PendingEntry> waiting = queue.removeWaiting();
+        if (!waiting.isEmpty()) {
+            outcomes.abandoned(waiting, reason);
+        }
+    }
+
+    private void wakeAt(Instant deadline) {
+        if (wakeup != null && wakeupAt.equals(deadline) && time.now().isBefore(deadline)) {
+            return;
+        }
+        if (wakeup != null) {
+            wakeup.cancel();
+        }
+        wakeupAt = deadline;
+        wakeup = time.schedule(deadline, this::kick);
+    }
+
+    private void onLoopThread(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // Shut down: the shutdown completed every record that was still held.
+        }
+    }
+}
