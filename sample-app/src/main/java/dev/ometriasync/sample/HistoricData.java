@@ -30,9 +30,11 @@ final class HistoricData {
         /** A few hundred of each: enough for several full push requests per type. */
         static final Size DEFAULT = new Size(120, 300, 400);
 
+        /** The scripted live changes need four products and two orders. */
         Size {
-            if (products < 1 || customers < 1 || orders < 0) {
-                throw new IllegalArgumentException("need at least one product and one customer: " + this);
+            if (products < 4 || customers < 1 || orders < 2) {
+                throw new IllegalArgumentException("need at least 4 products, 1 customer and 2 orders, not "
+                        + products + ", " + customers + ", " + orders);
             }
         }
 
@@ -78,10 +80,12 @@ final class HistoricData {
             }
         });
         factory.inTransaction(session -> {
-            // The last tenth of the customers never ordered: the live changes pick one of them to change its e-mail.
+            // The last tenth of the customers never ordered.
             int buyers = Math.max(1, size.customers() - size.customers() / 10);
             for (int i = 1; i <= size.orders(); i++) {
-                persist(session, order(session, customers.get(random.nextInt(buyers)), products), i);
+                PurchaseOrder order = order(session, customers.get(random.nextInt(buyers)), products);
+                order.setStatus(i % 10 == 0 ? OrderStatus.PENDING : OrderStatus.COMPLETE);
+                persist(session, order, i);
             }
         });
     }
@@ -102,7 +106,7 @@ final class HistoricData {
         product.setTitle(title);
         product.setPrice(BigDecimal.valueOf(900 + random.nextInt(15_000), 2));
         product.setUrl("https://shop.example.com/p/" + product.getSku().toLowerCase(Locale.ROOT));
-        product.setActive(random.nextInt(20) != 0);
+        product.setActive(number % 20 != 0);
         product.setCreatedAt(moment());
         return product;
     }
@@ -126,7 +130,6 @@ final class HistoricData {
         order.setCustomer(session.getReference(Customer.class, buyer.getId()));
         order.setPlacedAt(moment().atOffset(ZoneOffset.UTC));
         order.setCurrency("GBP");
-        order.setStatus(random.nextInt(10) == 0 ? OrderStatus.PENDING : OrderStatus.COMPLETE);
         order.setGiftWrap(random.nextInt(8) == 0);
         String street = (1 + random.nextInt(200)) + " High Street";
         String city = pick(CITIES);

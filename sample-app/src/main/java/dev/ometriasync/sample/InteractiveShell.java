@@ -96,8 +96,8 @@ final class InteractiveShell {
             case "email" -> {
                 args(words, 2, 2, "email <customerId> <new-email>");
                 long id = number(words.get(1), "customerId");
-                shop.changeEmail(id, words.get(2));
-                changed(Customer.class, id, "e-mail changed");
+                int orders = shop.changeEmail(id, words.get(2));
+                changed(Customer.class, id, "e-mail changed; " + orders + " order(s) re-sent with it");
             }
             case "order" -> {
                 args(words, 3, 3, "order <customerId> <productId> <qty>");

@@ -1,6 +1,7 @@
 package dev.ometriasync.sample;
 
 import dev.ometriasync.hibernate.OmetriaSettings;
+import dev.ometriasync.runtime.OmetriaClient;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.net.URI;
 import java.util.Map;
@@ -77,6 +78,11 @@ final class OmetriaTarget implements AutoCloseable {
     /** @return the Hibernate properties that point the integration at this target */
     Map<String, String> ometriaSettings() {
         return Map.of(OmetriaSettings.API_KEY, apiKey, OmetriaSettings.ENDPOINT, endpoint.toString());
+    }
+
+    /** @return a client for the target's account, for what the integration does not do (reading {@code _errors}) */
+    OmetriaClient newClient() {
+        return OmetriaClient.builder().apiKey(apiKey).endpoint(endpoint).build();
     }
 
     /** @return one line for the console saying where records go, without the key */

@@ -53,14 +53,14 @@ record PushReport(String phase, List<RecordedRequest> requests, int validationEr
 
     void print(PrintStream out) {
         IntSummaryStatistics perRequest = recordsPerRequest();
-        out.printf(Locale.ROOT, "  %-14s %3d push requests: %d accepted (%d records: %s), %d answered 429, %d other failures%n",
+        out.printf(Locale.ROOT, "   %-16s %3d push requests: %d accepted (%d records: %s), %d answered 429, %d other failures%n",
                 phase + ":", requests.size(), acceptedRequests(), perRequest.getSum(), byType(), rateLimited(), otherFailures());
         if (perRequest.getCount() > 0) {
-            out.printf(Locale.ROOT, "  %-14s     records per request: min %d, max %d, average %.1f; %s%n", "",
+            out.printf(Locale.ROOT, "   %-16s     records per request: min %d, max %d, average %.1f; %s%n", "",
                     perRequest.getMin(), perRequest.getMax(), perRequest.getAverage(),
                     anyMixedRequest() ? "SOME REQUESTS MIXED TYPES" : "one record type per request");
         }
-        out.printf(Locale.ROOT, "  %-14s     records refused by Ometria's validation: %d%n", "", validationErrors);
+        out.printf(Locale.ROOT, "   %-16s     records refused by Ometria's validation: %d%n", "", validationErrors);
     }
 
     private String byType() {

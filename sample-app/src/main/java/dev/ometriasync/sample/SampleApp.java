@@ -107,7 +107,8 @@ public final class SampleApp {
                 importReport.print(out);
                 result.liveReport().print(out);
             } else {
-                out.println("   (a real account: the request log is the simulator's, so there is none to show)");
+                out.println("   (a real account: the request counts come from the simulator's log, so there are none to show)");
+                new RecentErrors(target).print(out);
             }
             out.printf(Locale.ROOT, "   outbox: %d pending, %d dead (refused or given up, kept for inspection)%n",
                     sample.sync().pendingOutboxRows(), sample.sync().deadOutboxRows());

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ final class SampleShop implements AutoCloseable {
         this.target = target;
         this.factory = factory;
         this.sync = OmetriaSync.of(factory);
-        this.shop = new Shop(factory, Clock.systemUTC());
+        this.shop = new Shop(factory, sync, Clock.systemUTC());
         this.waiter = new SyncWaiter(sync, target);
         this.comparison = new StateComparison(factory, target.isSimulated() ? target.simulator() : null);
         this.out = out;
@@ -49,18 +50,25 @@ final class SampleShop implements AutoCloseable {
      * @return the running shop
      */
     static SampleShop open(OmetriaTarget target, ShopDatabase database, HistoricData.Size size, PrintStream out) {
+        long start = System.nanoTime();
         try (SessionFactory legacy = database.openWithoutSync()) {
             new HistoricData().seed(legacy, size);
         }
-        out.printf("  %d products, %d customers and %d orders written by the shop as it was, without ometria-sync.%n",
-                size.products(), size.customers(), size.orders());
+        out.printf(Locale.ROOT, "   %d products, %d customers and %d orders written by the shop as it was, without"
+                + " ometria-sync (%.1f s)%n", size.products(), size.customers(), size.orders(), seconds(start));
+        start = System.nanoTime();
         SessionFactory factory = database.openWithSync(target);
+        out.printf(Locale.ROOT, "   the shop restarts with ometria-sync on its SessionFactory (%.1f s)%n", seconds(start));
         try {
             return new SampleShop(target, factory, out);
         } catch (RuntimeException e) {
             factory.close();
             throw e;
         }
+    }
+
+    static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
     }
 
     OmetriaTarget target() {

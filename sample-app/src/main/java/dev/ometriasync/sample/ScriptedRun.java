@@ -51,8 +51,12 @@ final class ScriptedRun {
         if (simulated) {
             out.println();
             out.println("5. Every synced entity: the full record serialized from its row against Ometria's merged record");
+            long start = System.nanoTime();
             verification = sample.comparison().compareAll();
             verification.values().forEach(result -> printVerification(out, result, view));
+            out.printf(Locale.ROOT, "   (%d rows compared in %.1f s)%n",
+                    verification.values().stream().mapToInt(StateComparison.TypeResult::compared).sum(),
+                    SampleShop.seconds(start));
         }
         Result result = new Result(live, verification, liveReport);
         if (simulated) {

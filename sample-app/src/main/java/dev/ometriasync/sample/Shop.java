@@ -1,6 +1,7 @@
 package dev.ometriasync.sample;
 
 import dev.ometriasync.annotation.MarketingOptin;
+import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.sample.shop.Customer;
 import dev.ometriasync.sample.shop.OrderLine;
 import dev.ometriasync.sample.shop.OrderStatus;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -21,15 +23,17 @@ import org.hibernate.Transaction;
 /**
  * The shop's business operations, each one plain JPA code in its own transaction, exactly as the shop
  * would write it without ometria-sync: the integration sees the changes by itself and sends them after
- * commit.
+ * commit. The one exception is {@link #changeEmail}, which also re-sends the orders that copy the e-mail.
  */
 final class Shop {
 
     private final SessionFactory factory;
+    private final OmetriaSync sync;
     private final Clock clock;
 
-    Shop(SessionFactory factory, Clock clock) {
+    Shop(SessionFactory factory, OmetriaSync sync, Clock clock) {
         this.factory = factory;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -54,13 +58,27 @@ final class Shop {
         });
     }
 
-    /** A customer changes their e-mail address: Ometria receives a partial record with just that field. */
-    void changeEmail(long customerId, String newEmail) {
+    /**
+     * A customer changes their e-mail address: Ometria receives a partial contact record with just that
+     * field. Every order carries a copy of its customer ({@code id}, {@code email}, names), which the
+     * integration does not re-send by itself when the customer changes; the shop asks for it with
+     * {@link OmetriaSync#touch(jakarta.persistence.EntityManager, Class, Object...)}, in the same transaction.
+     *
+     * @return how many of the customer's orders are re-sent
+     */
+    int changeEmail(long customerId, String newEmail) {
         requireText(newEmail, "e-mail address");
-        factory.inTransaction(session -> {
+        return factory.fromTransaction(session -> {
             Customer customer = find(session, Customer.class, customerId, "customer");
             customer.setEmail(newEmail);
             customer.setUpdatedAt(now());
+            List<Long> orders = session.createSelectionQuery(
+                    "select o.id from PurchaseOrder o where o.customer = :customer order by o.id", Long.class)
+                    .setParameter("customer", customer).getResultList();
+            if (!orders.isEmpty()) {
+                sync.touch(session, PurchaseOrder.class, orders.toArray());
+            }
+            return orders.size();
         });
     }
 

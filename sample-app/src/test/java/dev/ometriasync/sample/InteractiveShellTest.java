@@ -76,6 +76,10 @@ class InteractiveShellTest {
     @Test
     void changesReachTheSimulator() {
         assertThat(ometria.contact("sample-shop", "2").get("email").asText()).isEqualTo("ada.new@example.org");
+        // customer 2's new order (placed after the change) and its older ones all carry the new address
+        assertThat(ometria.records("order")).filteredOn(o -> o.get("customer").get("id").asText().equals("ACC-00002"))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.get("customer").get("email").asText()).isEqualTo("ada.new@example.org"));
         assertThat(ometria.record("order", "1").get("status").asText()).isEqualTo("CANCELLED");
         assertThat(ometria.record("order", "1").get("is_valid").asBoolean()).isFalse();
         assertThat(ometria.records("custom_event")).singleElement()

@@ -107,6 +107,16 @@ class SampleAppTest {
             long changed = single(sql, "select id from customer where email like 'new.address.%@example.org'");
             assertThat(ometria.contact("sample-shop", Long.toString(changed)).get("email").asText())
                     .isEqualTo("new.address." + changed + "@example.org");
+            // Each of that customer's orders carries the new address too (re-sent with OmetriaSync.touch).
+            try (ResultSet orders = sql.executeQuery("select id from purchase_order where customer_id = " + changed)) {
+                int count = 0;
+                while (orders.next()) {
+                    count++;
+                    assertThat(ometria.record("order", orders.getString(1)).get("customer").get("email").asText())
+                            .isEqualTo("new.address." + changed + "@example.org");
+                }
+                assertThat(count).isPositive();
+            }
 
             long cancelled = single(sql, "select id from purchase_order where status = 'CANCELLED'");
             assertThat(ometria.record("order", Long.toString(cancelled)).get("status").asText()).isEqualTo("CANCELLED");
