@@ -124,15 +124,18 @@ final class InteractiveShell {
             }
             case "show" -> {
                 args(words, 2, 2, "show <customer|product|order|event> <id>");
-                view.print(sample.comparison().compare(EntityRef.of(type(words.get(1)), number(words.get(2), "id"))),
-                        sample.target().isSimulated(), "");
+                show(EntityRef.of(type(words.get(1)), number(words.get(2), "id")), "");
             }
             case "list" -> {
                 args(words, 1, 2, "list <customers|products|orders> [n]");
                 list(words.get(1), words.size() > 2 ? (int) number(words.get(2), "n") : 5);
             }
             case "verify" -> verify();
-            case "report" -> sample.report("this session", firstRequest).print(out);
+            case "report" -> {
+                sample.report("this session", firstRequest).print(out);
+                out.printf(Locale.ROOT, "  outbox: %d pending, %d dead%n", sample.sync().pendingOutboxRows(),
+                        sample.sync().deadOutboxRows());
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command + "'; type help");
         }
     }
@@ -141,7 +144,12 @@ final class InteractiveShell {
         long start = System.nanoTime();
         sample.awaitSynced();
         out.printf(Locale.ROOT, "  synced in %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        view.print(sample.comparison().compare(EntityRef.of(type, id)), sample.target().isSimulated(), why);
+        show(EntityRef.of(type, id), why);
+    }
+
+    private void show(EntityRef ref, String why) {
+        RecordComparison comparison = sample.comparison().compare(ref);
+        view.print(comparison, sample.target().isSimulated(), why, sample.comparison().refusals(comparison));
     }
 
     private void verify() {

@@ -27,6 +27,13 @@ public final class SampleApp {
             "  --interactive   seed and import, then accept changes at a prompt (type help)",
             "environment: OMETRIA_API_KEY (a real account instead of the simulator), OMETRIA_ENDPOINT");
 
+    static {
+        // Hibernate logs through JBoss Logging; route it to SLF4J so that simplelogger.properties quiets it.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
     private SampleApp() {
     }
 
@@ -37,8 +44,6 @@ public final class SampleApp {
      * @param args {@code --interactive} or nothing
      */
     public static void main(String[] args) {
-        // Hibernate logs through JBoss Logging; route it to SLF4J so simplelogger.properties quiets it.
-        System.setProperty("org.jboss.logging.provider", "slf4j");
         int status = run(List.of(args), System.getenv(), System.in, System.out);
         System.exit(status);
     }

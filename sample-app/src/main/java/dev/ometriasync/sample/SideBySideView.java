@@ -25,6 +25,18 @@ final class SideBySideView {
      * @param heading what happened to the entity, or empty
      */
     void print(RecordComparison comparison, boolean showOmetria, String heading) {
+        print(comparison, showOmetria, heading, List.of());
+    }
+
+    /**
+     * Prints one comparison and, when Ometria refused the record, why.
+     *
+     * @param comparison the records
+     * @param showOmetria false for a real account, whose state cannot be read back
+     * @param heading what happened to the entity, or empty
+     * @param refusals Ometria's validation failures for the record
+     */
+    void print(RecordComparison comparison, boolean showOmetria, String heading, List<String> refusals) {
         out.println();
         out.println("  " + comparison.label() + (heading.isEmpty() ? "" : " - " + heading));
         List<String> differences = comparison.differences();
@@ -38,7 +50,8 @@ final class SideBySideView {
             return;
         }
         if (comparison.ometria() == null) {
-            out.println("    => Ometria holds no such record");
+            out.println("    => Ometria holds no such record" + (refusals.isEmpty() ? "" : "; it acknowledged the push, then refused it:"));
+            refusals.forEach(refusal -> out.println("       " + refusal));
         } else if (differences.isEmpty()) {
             out.println("    => Ometria holds exactly the database's record");
         } else {

@@ -122,6 +122,23 @@ final class StateComparison {
         return new RecordComparison(type, collection, id, database, ometria);
     }
 
+    /**
+     * Why Ometria refused a record: the simulator's validation failures for it (it acknowledged the push,
+     * then found the record invalid and did not store it).
+     *
+     * @param comparison the record
+     * @return {@code error_path: error_message} lines, oldest first; empty for a real account
+     */
+    List<String> refusals(RecordComparison comparison) {
+        if (simulator == null) {
+            return List.of();
+        }
+        return simulator.errors().stream()
+                .filter(e -> comparison.type().equals(e.recordType()) && comparison.id().equals(e.recordId()))
+                .map(e -> e.errorPath() + ": " + e.errorMessage())
+                .toList();
+    }
+
     static ObjectNode parse(String json) {
         try {
             return (ObjectNode) JSON.readTree(json);
