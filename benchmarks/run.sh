@@ -3,6 +3,7 @@
 # checkout's reactor; never installs anything), then starts a plain JVM on the run-time class path.
 #
 #   benchmarks/run.sh serializer   [JMH options]      # JMH with -prof gc, prints the serializer table
+#   benchmarks/run.sh serializer-cpu [options]        # CPU time per record, interleaved (robust on a busy machine)
 #   benchmarks/run.sh throughput   [options]          # backlog through the pipeline to the simulator
 #   benchmarks/run.sh coalescing   [options]
 #   benchmarks/run.sh txcost       [options]
@@ -13,13 +14,14 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -lt 1 ]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 harness=$1
 shift
 case "$harness" in
   serializer) main=dev.ometriasync.benchmarks.serializer.SerializerBenchmarkMain ;;
+  serializer-cpu) main=dev.ometriasync.benchmarks.serializer.SerializerCpuTimeMain ;;
   throughput) main=dev.ometriasync.benchmarks.throughput.ThroughputHarness ;;
   coalescing) main=dev.ometriasync.benchmarks.coalescing.CoalescingHarness ;;
   txcost)     main=dev.ometriasync.benchmarks.txcost.TransactionCostHarness ;;

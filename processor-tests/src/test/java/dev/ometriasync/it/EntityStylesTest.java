@@ -76,6 +76,10 @@ class EntityStylesTest {
                 + "\"timestamp\":\"2024-07-01T12:00:00+01:00\",\"identity_email\":\"ada@example.com\","
                 + "\"properties\":{\"product_ids\":[\"SKU-1\",\"SKU-2\"],\"total\":12.50,\"gift\":true}}");
         assertThat(OmetriaSerializers.of(event).recordType()).isEqualTo(RecordType.CUSTOM_EVENT);
+        event.setEmail(null);
+        assertThat(OmetriaRecords.toJson(event, Set.of("email", "accountId")))
+                .isEqualTo("{\"@type\":\"custom_event\",\"id\":\"00000000-0000-0000-0000-00000000002a\","
+                        + "\"event_type\":\"wishlist_added\",\"identity_email\":null,\"identity_account_id\":null}");
     }
 
     @Test

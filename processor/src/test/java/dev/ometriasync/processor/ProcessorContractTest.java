@@ -46,6 +46,44 @@ class ProcessorContractTest {
     }
 
     @Test
+    void deprecatedGettersAndTypesDoNotMakeGeneratedCodeWarn() {
+        JavaFileObject legacy = ProcessorHarness.source("test.Legacy", """
+                package test;
+                import dev.ometriasync.annotation.*;
+                @Deprecated
+                @OmetriaContact
+                public class Legacy {
+                    private String email;
+                    @OmetriaField("id") public Long id;
+                    @OmetriaField("customer_id") public String account;
+                    @Deprecated(forRemoval = true) @OmetriaField("email") public String getEmail() { return email; }
+                }
+                """);
+        JavaFileObject order = ProcessorHarness.source("test.Order", """
+                package test;
+                import dev.ometriasync.annotation.*;
+                @OmetriaOrder
+                @SuppressWarnings("deprecation")
+                public class Order {
+                    @OmetriaField("id") public String id;
+                    @OmetriaField("timestamp") public java.time.Instant at;
+                    @OmetriaField("grand_total") public double total;
+                    @OmetriaField("currency") public String currency;
+                    private Legacy legacy;
+                    @OmetriaField("customer") public Legacy getLegacy() { return legacy; }
+                }
+                """);
+        Compilation compilation = com.google.testing.compile.Compiler.javac()
+                .withProcessors(new OmetriaProcessor()).withOptions("-Xlint:all,-processing", "-Werror")
+                .compile(legacy, order);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.LegacyOmetriaSerializer").contentsAsUtf8String()
+                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+        assertThat(compilation).generatedSourceFile("test.OrderOmetriaSerializer").contentsAsUtf8String()
+                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+    }
+
+    @Test
     void isDeclaredIsolatingForGradleAndRegisteredAsAService() throws IOException {
         assertThat(resource("META-INF/gradle/incremental.annotation.processors").trim())
                 .isEqualTo(OmetriaProcessor.class.getName() + ",isolating");

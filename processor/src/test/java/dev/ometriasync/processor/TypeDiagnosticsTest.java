@@ -78,6 +78,21 @@ class TypeDiagnosticsTest {
     }
 
     @Test
+    void recordAnnotationOnAGenericClass() {
+        JavaFileObject party = source("test.Party", """
+                package test;
+                import dev.ometriasync.annotation.*;
+                @OmetriaContact
+                public class Party<K> {
+                    @OmetriaField("id") public K id;
+                }
+                """);
+        assertError(compile(party), OmetriaDiagnostic.INVALID_TARGET, "@OmetriaContact cannot be used on generic class"
+                + " Party: annotate a concrete subclass that fixes the type parameters, or move the mapped members to a"
+                + " superclass.", party, "@OmetriaContact");
+    }
+
+    @Test
     @Covers(OmetriaDiagnostic.UNREACHABLE_TYPE)
     void privateNestedType() {
         JavaFileObject shop = source("test.Shop", """

@@ -4,10 +4,11 @@ import dev.ometriasync.runtime.internal.client.ApiKey;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
-import dev.ometriasync.runtime.internal.pipeline.PreSendCheck;
 import dev.ometriasync.runtime.internal.pipeline.PushTransport;
 import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.TimeSourceClock;
+import dev.ometriasync.runtime.internal.validation.RecordValidator;
+import dev.ometriasync.runtime.internal.validation.ValidatingPreSendCheck;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -161,6 +162,7 @@ public final class OmetriaPipeline implements AutoCloseable {
         /** A MeterRegistry, typed Object so that this class never needs Micrometer to load. */
         Object meterRegistry;
         Function<PipelineSettings, PushTransport> transport;
+        InvalidFieldPolicy invalidFieldPolicy = InvalidFieldPolicy.DROP_FIELD;
 
         private Builder() {
         }
@@ -394,6 +396,20 @@ public final class OmetriaPipeline implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What local validation does with a record whose optional field is invalid (a phone number that is not
+         * E.164, say): leave the field out and report it to {@link OmetriaListener#invalidFieldDropped}
+         * (default), or reject the record. Missing or invalid required fields, ids with whitespace and records
+         * over 60 KB are rejected either way.
+         *
+         * @param invalidFieldPolicy the policy
+         * @return this builder
+         */
+        public Builder invalidFieldPolicy(InvalidFieldPolicy invalidFieldPolicy) {
+            this.invalidFieldPolicy = Objects.requireNonNull(invalidFieldPolicy, "invalidFieldPolicy");
+            return this;
+        }
+
         /** Package-private seam for scheduler tests: replaces the HTTP client. */
         Builder transport(Function<PipelineSettings, PushTransport> transport) {
             this.transport = transport;
@@ -421,7 +437,8 @@ public final class OmetriaPipeline implements AutoCloseable {
             PipelineEngine engine = new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
                     requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
                     shutdownTimeout, new RetrySettings(retryInitialDelay, retryMaxDelay, 0.25, retryMaxDuration)),
-                    timeSource, pushTransport, PreSendCheck.NONE, listener, metrics);
+                    timeSource, pushTransport, new ValidatingPreSendCheck(new RecordValidator(invalidFieldPolicy)),
+                    listener, metrics);
             return new OmetriaPipeline(settings, engine);
         }
 

@@ -58,6 +58,7 @@ public final class PipelineSettings {
     private final TimeSource timeSource;
     private final HttpClient httpClient;
     private final boolean metered;
+    private final InvalidFieldPolicy invalidFieldPolicy;
 
     PipelineSettings(OmetriaPipeline.Builder builder) {
         this.name = builder.name;
@@ -77,6 +78,7 @@ public final class PipelineSettings {
         this.timeSource = builder.timeSource;
         this.httpClient = builder.httpClient;
         this.metered = builder.meterRegistry != null;
+        this.invalidFieldPolicy = builder.invalidFieldPolicy;
     }
 
     /** Package-private: the key leaves this object only towards the HTTP client. */
@@ -219,6 +221,15 @@ public final class PipelineSettings {
         return Optional.ofNullable(httpClient);
     }
 
+    /**
+     * What local validation does with an invalid optional field.
+     *
+     * @return the policy
+     */
+    public InvalidFieldPolicy invalidFieldPolicy() {
+        return invalidFieldPolicy;
+    }
+
     /** Lists every option except the API key, which shows only as set. */
     @Override
     public String toString() {
@@ -229,6 +240,6 @@ public final class PipelineSettings {
                 + ", maxQueuedBytes=" + maxQueuedBytes + ", enqueueTimeout=" + enqueueTimeout
                 + ", shutdownTimeout=" + shutdownTimeout + ", requestTimeout=" + requestTimeout
                 + ", timeSource=" + timeSource + ", httpClient=" + (httpClient == null ? "default" : "custom")
-                + ", meterRegistry=" + (metered ? "set" : "none") + "]";
+                + ", meterRegistry=" + (metered ? "set" : "none") + ", invalidFieldPolicy=" + invalidFieldPolicy + "]";
     }
 }

@@ -44,11 +44,20 @@ final class ClientPipeline implements RecordPipeline {
     private volatile boolean closed;
     private int inFlight;
     private long nextSendNanos = System.nanoTime();
+    /**
+     * Completion times of the last requests. A request arrives at Ometria before its response completes, so
+     * sending only when the oldest of the last {@code perWindow} requests completed more than a second ago
+     * keeps every sliding second of arrivals within the rate, whatever the network delays.
+     */
+    private final java.util.ArrayDeque<Long> recentCompletions = new java.util.ArrayDeque<>();
+    private final int perWindow;
+    private static final long WINDOW_NANOS = 1_020_000_000L;
 
     ClientPipeline(OmetriaClient client, double requestsPerSecond, int maxBatchSize, Duration retryMaxDuration) {
         this.client = client;
         this.maxBatchSize = maxBatchSize;
-        this.spacingNanos = (long) (1_000_000_000L / (requestsPerSecond * 0.95));
+        this.spacingNanos = (long) (1_000_000_000L / (requestsPerSecond * 0.9));
+        this.perWindow = Math.max(1, (int) Math.floor(requestsPerSecond));
         this.retryMaxDuration = retryMaxDuration;
         this.sender = new Thread(this::run, "ometria-push");
         sender.setDaemon(true);
@@ -122,13 +131,13 @@ final class ClientPipeline implements RecordPipeline {
     }
 
     private synchronized List<Pending> nextBatch() throws InterruptedException {
-        while (queue.isEmpty() || System.nanoTime() < nextSendNanos) {
+        while (queue.isEmpty()) {
             if (closed) {
                 throw new InterruptedException();
             }
-            long wait = queue.isEmpty() ? 1_000_000_000L : nextSendNanos - System.nanoTime();
-            TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, wait));
+            wait(1_000);
         }
+        awaitPermit(); // wait for the rate permit before taking the batch, so that records arriving meanwhile join it
         List<Pending> batch = new ArrayList<>();
         var type = queue.values().iterator().next().record.type();
         var it = queue.values().iterator();
@@ -140,16 +149,21 @@ final class ClientPipeline implements RecordPipeline {
             }
         }
         inFlight = batch.size();
-        nextSendNanos = System.nanoTime() + spacingNanos;
         return batch;
     }
 
     private void send(List<Pending> batch) {
         long backoffMillis = 250;
+        boolean permitted = true;
         while (true) {
             PushResult result;
             try {
+                if (!permitted) {
+                    awaitPermit();
+                }
+                permitted = false;
                 result = client.push(batch.stream().map(p -> p.record).toList()).get();
+                recordCompletion();
             } catch (InterruptedException e) {
                 finish(batch, Outcome.abandoned("pipeline closed"));
                 return;
@@ -184,6 +198,26 @@ final class ClientPipeline implements RecordPipeline {
                 return;
             }
             backoffMillis = Math.min(backoffMillis * 2, 30_000);
+        }
+    }
+
+    private synchronized void awaitPermit() throws InterruptedException {
+        while (true) {
+            long now = System.nanoTime();
+            long allowed = Math.max(nextSendNanos,
+                    recentCompletions.size() < perWindow ? now : recentCompletions.peekFirst() + WINDOW_NANOS);
+            if (now >= allowed) {
+                nextSendNanos = now + spacingNanos;
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, allowed - now);
+        }
+    }
+
+    private synchronized void recordCompletion() {
+        recentCompletions.addLast(System.nanoTime());
+        while (recentCompletions.size() > perWindow) {
+            recentCompletions.removeFirst();
         }
     }
 

@@ -146,8 +146,13 @@ final class OutboxRelay {
             if (rows.isEmpty()) {
                 return;
             }
-            rows.forEach(row -> inFlight.add(row.getId()));
-            submit(rows);
+            // a row of ours whose claim lapsed while this JVM stalled is still in flight: re-claiming it renewed
+            // the claim, but it must not be submitted a second time
+            List<OutboxEntry> fresh = rows.stream().filter(row -> inFlight.add(row.getId())).toList();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            submit(fresh);
             applyCompletions();
         }
     }

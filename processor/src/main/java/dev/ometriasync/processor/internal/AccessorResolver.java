@@ -74,8 +74,8 @@ final class AccessorResolver {
         if (getter.isPresent()) {
             ExecutableElement method = getter.get();
             if (accessible(method, target)) {
-                return Optional.of(new ResolvedMember(name, new Accessor(method.getSimpleName().toString(), true),
-                        returnType(ownerType, method)));
+                return Optional.of(new ResolvedMember(name, new Accessor(method.getSimpleName().toString(), true,
+                        elements.isDeprecated(method)), returnType(ownerType, method)));
             }
             return unreadable(field, mirror, target, "its getter " + method.getSimpleName() + "() is "
                     + access(method) + " in another package; make the getter public");
@@ -84,13 +84,15 @@ final class AccessorResolver {
         if (generated.isPresent()) {
             LombokGetters.Getter lombokGetter = generated.get();
             if (lombokGetter.accessible(elements.getPackageOf(field).equals(target))) {
-                return Optional.of(new ResolvedMember(name, new Accessor(lombokGetter.name(), true), fieldType));
+                return Optional.of(new ResolvedMember(name, new Accessor(lombokGetter.name(), true,
+                        elements.isDeprecated(field)), fieldType));
             }
             return unreadable(field, mirror, target, "Lombok generates its getter with access level "
                     + lombokGetter.level() + "; use AccessLevel.PUBLIC");
         }
         if (accessible(field, target)) {
-            return Optional.of(new ResolvedMember(name, new Accessor(name, false), fieldType));
+            return Optional.of(new ResolvedMember(name, new Accessor(name, false, elements.isDeprecated(field)),
+                    fieldType));
         }
         return unreadable(field, mirror, target, "field '" + name + "' is " + access(field)
                 + (field.getModifiers().contains(Modifier.PRIVATE) ? "" : " in another package")
@@ -121,8 +123,8 @@ final class AccessorResolver {
                     + (method.getModifiers().contains(Modifier.PRIVATE) ? "" : " in another package")
                     + "; make it public");
         }
-        return Optional.of(new ResolvedMember(property, new Accessor(method.getSimpleName().toString(), true),
-                returnType(ownerType, method)));
+        return Optional.of(new ResolvedMember(property, new Accessor(method.getSimpleName().toString(), true,
+                elements.isDeprecated(method)), returnType(ownerType, method)));
     }
 
     /** The property a getter reads: JavaBeans {@code getX}/{@code isX}, or a field of the same name. */

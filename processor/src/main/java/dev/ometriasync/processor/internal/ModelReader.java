@@ -76,6 +76,7 @@ public final class ModelReader {
         }
         List<MappedValue> values = new ArrayList<>();
         Set<String> properties = new LinkedHashSet<>();
+        boolean usesDeprecated = elements.isDeprecated(type);
         if (id != null) {
             properties.add(id.property());
         }
@@ -84,13 +85,16 @@ public final class ModelReader {
                 values.add(mapped.value);
             }
             properties.add(mapped.value.property());
+            usesDeprecated |= mapped.value.accessor().deprecated()
+                    || (mapped.value.referenced() != null && elements.isDeprecated(mapped.value.referenced()));
         }
         String collection = kind == TargetKind.CONTACT
                 ? AnnotationMirrors.stringValue(elements, target.annotation(), "collection") : "";
         String eventType = kind == TargetKind.CUSTOM_EVENT
                 ? AnnotationMirrors.stringValue(elements, target.annotation(), "eventType") : "";
         return Optional.of(new SerializerModel(type, kind, ClassName.get(type), SerializerNames.of(elements, type),
-                collection, eventType, id, OutputTree.build(values), List.copyOf(properties)));
+                collection, eventType, id, OutputTree.build(values), List.copyOf(properties),
+                usesDeprecated));
     }
 
     /** A mapped value and the annotation it came from, for duplicate reports. */

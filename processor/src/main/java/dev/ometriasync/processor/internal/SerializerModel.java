@@ -17,10 +17,12 @@ import javax.lang.model.element.TypeElement;
  * @param id the member mapped to {@code id} for record types; null for nested objects
  * @param nodes the fields other than the id, in output order
  * @param mappedProperties the Java attribute names read, in declaration order
+ * @param usesDeprecated whether the generated code reads a deprecated member or type, so it must suppress
+ *     the warning to stay clean under {@code -Xlint:all -Werror}
  */
 public record SerializerModel(TypeElement element, TargetKind kind, ClassName entity, ClassName serializer,
                               String collection, String eventType, MappedValue id, List<OutputNode> nodes,
-                              List<String> mappedProperties) {
+                              List<String> mappedProperties, boolean usesDeprecated) {
 
     /**
      * A top-level leaf mapped to the given field, used for a contact's customer object.

@@ -94,6 +94,10 @@ public final class SerializerWriter {
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(model.element());
+        if (model.usesDeprecated()) {
+            type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "{$S, $S}", "deprecation", "removal").build());
+        }
         List<MethodSpec> publicMethods = model.kind().isRecord() ? recordMethods(header, nodeMethods) : nestedMethods(nodeMethods);
         List<FieldSpec> fields = new ArrayList<>(constants.fields());
         if (model.kind().isRecord()) {

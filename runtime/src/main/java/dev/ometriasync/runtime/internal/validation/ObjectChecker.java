@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -107,7 +108,16 @@ final class ObjectChecker {
     }
 
     static boolean isRequired(ObjectSpec spec, String fieldName) {
-        return spec.required().stream().anyMatch(group -> group.contains(fieldName));
+        return REQUIRED_NAMES.computeIfAbsent(spec, ObjectChecker::requiredNames).contains(fieldName);
+    }
+
+    /** Per catalogue object, every field named in a required group; the catalogue is a fixed set of constants. */
+    private static final Map<ObjectSpec, Set<String>> REQUIRED_NAMES = new ConcurrentHashMap<>();
+
+    private static Set<String> requiredNames(ObjectSpec spec) {
+        Set<String> names = new HashSet<>();
+        spec.required().forEach(names::addAll);
+        return Set.copyOf(names);
     }
 
     /** The first field of a group in catalogue order, so messages are stable. */

@@ -107,7 +107,14 @@ final class ValueFormats {
     }
 
     static boolean hasWhitespace(String value) {
-        return value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            // Every whitespace and space separator in Unicode is in the Basic Multilingual Plane.
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String currency(String value) {

@@ -1,0 +1,116 @@
+package dev.ometriasync.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ometriasync.hibernate.fixtures.Customer;
+import dev.ometriasync.hibernate.fixtures.Database;
+import dev.ometriasync.hibernate.fixtures.Eventually;
+import dev.ometriasync.hibernate.fixtures.TestFactories;
+import dev.ometriasync.hibernate.process.ChildJvm;
+import dev.ometriasync.hibernate.process.RelayOnly;
+import dev.ometriasync.testkit.OmetriaSimulator;
+import dev.ometriasync.testkit.RecordedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two application instances (a child JVM and this one) share one PostgreSQL outbox and one Ometria account.
+ * Only the lease holder sends, so together they stay within the account's rate and never send a row at the
+ * same time; when the sender is killed mid-run, the other takes over once the lease expired and delivers
+ * every row.
+ */
+class RelayFailoverTest {
+
+    private static final int ROWS = 60;
+    private static final long FIRST_ID = 700_000;
+    private static final int RATE = 2;
+
+    @Test
+    void secondInstanceTakesOverWhenTheSenderDies() throws Exception {
+        try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(RATE).start()) {
+            Map<String, String> jdbc = Database.POSTGRESQL.createEmpty();
+            Map<String, String> writerSettings = relaySettings(ometria, "writer");
+            writerSettings.put(OmetriaSettings.RELAY_ENABLED, "false");
+            try (SessionFactory writer = TestFactories.build(jdbc, writerSettings, "create")) {
+                for (long id = FIRST_ID; id < FIRST_ID + ROWS; id++) {
+                    long customerId = id;
+                    writer.inTransaction(s -> s.persist(new Customer(customerId, "relay" + customerId + "@example.com", "Re", "Lay")));
+                }
+                assertThat(OmetriaSync.of(writer).pendingOutboxRows()).isEqualTo(ROWS);
+            }
+
+            Map<String, String> childProperties = new HashMap<>(relaySettings(ometria, "relay-A"));
+            childProperties.put("jdbc.url", jdbc.get("hibernate.connection.url"));
+            childProperties.put("jdbc.user", jdbc.get("hibernate.connection.username"));
+            childProperties.put("jdbc.password", jdbc.get("hibernate.connection.password"));
+            try (ChildJvm relayA = ChildJvm.start(RelayOnly.class, childProperties)) {
+                Eventually.await("relay A sending", Duration.ofSeconds(90), () -> ometria.pushRequestCount() >= 2 || !relayA.isAlive());
+                assertThat(relayA.isAlive()).as(relayA.output()).isTrue();
+
+                try (SessionFactory instanceB = TestFactories.build(jdbc, relaySettings(ometria, "relay-B"), "none")) {
+                    OmetriaSync b = OmetriaSync.of(instanceB);
+                    Eventually.await("relay A further along", () -> ometria.pushRequestCount() >= 4);
+                    assertThat(b.isActiveRelay()).as("B must not send while A holds the lease").isFalse();
+                    assertThat(leaseHolder(instanceB)).isEqualTo("relay-A");
+                    assertThat(b.pendingOutboxRows()).as("A was killed mid-run").isPositive();
+
+                    relayA.kill();
+                    Instant killedAt = Instant.now();
+
+                    Eventually.await("every row delivered", Duration.ofSeconds(60), () ->
+                            LongStream.range(FIRST_ID, FIRST_ID + ROWS).allMatch(id -> ometria.contact("webshop", "" + id) != null));
+                    Eventually.await("an empty outbox", () -> b.pendingOutboxRows() == 0);
+                    assertThat(b.isActiveRelay()).isTrue();
+                    assertThat(leaseHolder(instanceB)).isEqualTo("relay-B");
+                    assertThat(b.deadOutboxRows()).isZero();
+
+                    List<RecordedRequest> requests = ometria.pushRequests();
+                    System.out.println("killed at " + killedAt);
+                    requests.forEach(r -> System.out.println(r.arrival() + " " + r.status() + " " + r.outcome() + " " + r.ids()));
+                    assertThat(ometria.rateLimitedCount()).as("the account's rate was never exceeded").isZero();
+                    assertThat(ometria.maxPushRequestsInAnySecond()).isLessThanOrEqualTo(RATE);
+                    assertNoRowSentTwiceByTheSameLeaseTerm(requests, killedAt);
+                }
+            }
+        }
+    }
+
+    /**
+     * While A was alive only A sent, so no id may arrive twice before the kill; an id may be sent again
+     * only after the kill (a row A had in flight when it died, re-sent by B: harmless, Ometria upserts).
+     */
+    private static void assertNoRowSentTwiceByTheSameLeaseTerm(List<RecordedRequest> requests, Instant killedAt) {
+        Set<String> seenBeforeKill = new HashSet<>();
+        for (RecordedRequest request : requests) {
+            if (request.status() != 200 || !request.arrival().isBefore(killedAt)) {
+                continue;
+            }
+            for (String id : request.ids()) {
+                assertThat(seenBeforeKill.add(id)).as("id " + id + " sent twice while only A was sending").isTrue();
+            }
+        }
+        assertThat(seenBeforeKill).isNotEmpty();
+    }
+
+    private static String leaseHolder(SessionFactory factory) {
+        return factory.fromTransaction(s -> s.createNativeQuery("select holder from ometria_relay_lease", String.class).getSingleResult());
+    }
+
+    private static Map<String, String> relaySettings(OmetriaSimulator ometria, String instanceId) {
+        Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "" + RATE);
+        settings.put(OmetriaSettings.MAX_BATCH_SIZE, "5");
+        settings.put(OmetriaSettings.RELAY_BATCH_SIZE, "5");
+        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, "6s");
+        settings.put(OmetriaSettings.RELAY_INSTANCE_ID, instanceId);
+        return settings;
+    }
+}
