@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ometriasync.runtime.InvalidFieldPolicy;
 import dev.ometriasync.runtime.OmetriaClient;
+import dev.ometriasync.runtime.OmetriaListener;
+import dev.ometriasync.runtime.OmetriaPipeline;
 import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
 import dev.ometriasync.runtime.internal.validation.ValidationResult;
@@ -17,6 +20,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -70,10 +75,13 @@ class SecretHygieneTest {
                 OmetriaSimulator ometria = OmetriaSimulator.builder().apiKey(KEY).requestsPerSecond(1_000)
                         .sendRetryAfter(true).start()) {
             runTheClientThroughEveryOutcome(ometria);
+            runThePipelineThroughFailuresAndRetries(ometria);
             List<LogCapture.Line> lines = capture.lines();
 
             assertThat(lines).as("our own SLF4J logging was captured")
                     .anySatisfy(line -> assertThat(line.source()).startsWith("dev.ometriasync.runtime.internal.client"));
+            assertThat(lines).as("the pipeline's SLF4J logging was captured")
+                    .anySatisfy(line -> assertThat(line.source()).startsWith("dev.ometriasync.runtime.internal.pipeline"));
             assertThat(lines).as("the JDK HTTP client's System.Logger output was captured through JUL")
                     .anySatisfy(line -> assertThat(line.source()).isEqualTo("jdk.httpclient.HttpClient"));
             assertThat(lines).as("the JDK HTTP client's jdk.internal.httpclient.debug traces were captured")
@@ -150,6 +158,87 @@ class SecretHygieneTest {
         }
         ometria.awaitIdle();
         texts.addAll(http.recentErrors().join().stream().map(Object::toString).toList());
+    }
+
+    /**
+     * The pipeline over HTTP and HTTPS: 5xx, a dropped connection, a 429 with {@code Retry-After}, an error body
+     * echoing the key, all retried until accepted; a poison record isolated by bisection; invalid records
+     * rejected or trimmed locally; a revoked key stopping a pipeline. Real time with short delays: nothing here
+     * checks timing, only what gets written.
+     */
+    private void runThePipelineThroughFailuresAndRetries(OmetriaSimulator ometria) throws Exception {
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OmetriaListener listener = new OmetriaListener() {
+            @Override
+            public void rejected(OmetriaRecord record, String reason) {
+                reported.add(record + " rejected: " + reason);
+            }
+
+            @Override
+            public void invalidFieldDropped(OmetriaRecord record, String reason) {
+                reported.add(record + " dropped: " + reason);
+            }
+
+            @Override
+            public void deadLettered(OmetriaRecord record, String reason) {
+                reported.add(record + " dead-lettered: " + reason);
+            }
+
+            @Override
+            public void abandoned(OmetriaRecord record, String reason) {
+                reported.add(record + " abandoned: " + reason);
+            }
+
+            @Override
+            public void authenticationFailed(int statusCode, String message) {
+                reported.add("authentication failed " + statusCode + ": " + message);
+            }
+        };
+        ometria.reset();
+        ometria.rejectRequestsWithRecord(node -> "C-POISON".equals(node.path("id").asText()));
+        List<OmetriaPipeline.Builder> builders = List.of(
+                OmetriaPipeline.builder().name("hygiene-http").endpoint(ometria.baseUri()),
+                OmetriaPipeline.builder().name("hygiene-https").endpoint(ometria.httpsBaseUri())
+                        .httpClient(HttpClient.newBuilder().sslContext(ometria.sslContext()).build()));
+        for (OmetriaPipeline.Builder builder : builders) {
+            builder.apiKey(KEY).listener(listener).requestsPerSecond(100).maxBatchSize(10)
+                    .retryInitialDelay(Duration.ofMillis(20)).retryMaxDelay(Duration.ofMillis(100));
+            texts.add(builder.toString());
+            ometria.failNext(Fault.status(503));
+            ometria.failNext(Fault.dropConnection());
+            ometria.failNext(Fault.status(429).withRetryAfter(Duration.ofSeconds(1)));
+            ometria.failNext(Fault.status(500).withBody("{\"echo\":\"" + KEY + " jane.doe@example.com\"}"));
+            List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+            try (OmetriaPipeline pipeline = builder.build()) {
+                texts.add(pipeline.toString());
+                texts.add(pipeline.settings().toString());
+                contacts(25).forEach(contact -> outcomes.add(pipeline.submit(contact).toCompletableFuture()));
+                for (String json : List.of(
+                        "{\"@type\":\"contact\",\"id\":\"C-POISON\",\"email\":\"poison.person@example.com\"}",
+                        "{\"@type\":\"contact\",\"id\":\"jane doe@example.com\",\"email\":\"jane.doe@example.com\"}",
+                        "{\"@type\":\"contact\",\"id\":\"C-PHONE\",\"email\":\"phone.person@example.com\",\"phone_number\":\"0770\"}")) {
+                    outcomes.add(pipeline.submit(OmetriaRecord.parse(json, true)).toCompletableFuture());
+                }
+                assertThat(pipeline.flush(Duration.ofSeconds(60))).as("the pipeline delivered everything").isTrue();
+            }
+            for (CompletableFuture<Outcome> outcome : outcomes) {
+                texts.add(outcome.get(1, TimeUnit.SECONDS).toString());
+            }
+            assertThat(outcomes.stream().map(CompletableFuture::join).filter(Outcome::isAccepted)).hasSize(26);
+        }
+        try (OmetriaPipeline revoked = OmetriaPipeline.builder().apiKey(WRONG_KEY).endpoint(ometria.baseUri())
+                .listener(listener).build()) {
+            texts.add(revoked.settings().toString());
+            texts.add(revoked.submit(contact(99)).toCompletableFuture().get(30, TimeUnit.SECONDS).toString());
+        }
+        assertThat(reported).as("the listener heard about each kind of problem")
+                .anyMatch(text -> text.contains("contact:C-POISON [email] rejected: Ometria refused contact:C-POISON with HTTP 400"))
+                .anyMatch(text -> text.contains("dropped: contact C-PHONE: field 'phone_number'"))
+                .anyMatch(text -> text.contains("rejected: contact 'jane d***@example.com': id must not contain whitespace"))
+                .anyMatch(text -> text.startsWith("authentication failed 401"));
+        texts.addAll(reported);
+        reported.forEach(text -> LOG.info("listener: {}", text));
+        assertThat(ometria.rateLimitedCount()).isEqualTo(2);
     }
 
     private void record(String what, PushResult result) {
