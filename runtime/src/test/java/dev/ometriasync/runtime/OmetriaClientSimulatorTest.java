@@ -177,6 +177,9 @@ class OmetriaClientSimulatorTest {
                 assertThat(r.reason()).isEqualTo("no response within the request timeout of PT0.2S");
             });
         } finally {
+            // Under load the request can reach the simulator only after the client gave up; wait for it to be
+            // held before releasing, so it cannot arrive late and show up in the next test's request log.
+            ometria.awaitHeldRequests(1, Duration.ofSeconds(30));
             ometria.releaseHeldRequests();
         }
     }
