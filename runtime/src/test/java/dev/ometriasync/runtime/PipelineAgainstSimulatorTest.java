@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * The pipeline end to end: the real HTTP client against the {@code OmetriaSimulator} over loopback HTTP,
  * with one manual clock shared by both. No test depends on real-time speed.
  */
-@Timeout(60)
+@Timeout(300)
 class PipelineAgainstSimulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,7 +116,7 @@ class PipelineAgainstSimulatorTest {
         OmetriaPipeline pipeline = harness.pipeline();
         harness.ometria.failNext(Fault.status(503).afterHold());
         CompletionStage<Outcome> older = pipeline.submit(Records.contact("42", "firstname", "\"old\""));
-        assertThat(harness.ometria.awaitHeldRequests(1, Duration.ofSeconds(20))).isTrue();
+        assertThat(harness.ometria.awaitHeldRequests(1, Duration.ofSeconds(60))).isTrue();
 
         CompletionStage<Outcome> newer = pipeline.submit(Records.contact("42", "firstname", "\"new\""));
         // Permits come free meanwhile, but the key is in flight: the newer value must wait behind the older one.
@@ -258,7 +258,7 @@ class PipelineAgainstSimulatorTest {
         harness.ometria.failNext(2, Fault.hold()); // a alone, then b and c together
         List<CompletionStage<Outcome>> held = new ArrayList<>();
         held.add(pipeline.submit(Records.contact("a")));
-        assertThat(harness.ometria.awaitHeldRequests(1, Duration.ofSeconds(20))).isTrue();
+        assertThat(harness.ometria.awaitHeldRequests(1, Duration.ofSeconds(60))).isTrue();
         held.add(pipeline.submit(Records.contact("b")));
         held.add(pipeline.submit(Records.contact("c")));
         CompletableFuture<CompletionStage<Outcome>> blocked = CompletableFuture.supplyAsync(
@@ -267,13 +267,13 @@ class PipelineAgainstSimulatorTest {
         assertThat(blocked).isNotDone();
 
         time.advance(Duration.ofSeconds(5));
-        Outcome refused = outcome(blocked.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        Outcome refused = outcome(blocked.get(60, java.util.concurrent.TimeUnit.SECONDS));
         assertThat(refused.status()).isEqualTo(Outcome.Status.ABANDONED);
         assertThat(refused.reason()).contains("queue is full").contains("not queued");
         assertThat(harness.listener.copy(harness.listener.abandoned)).singleElement().asString()
                 .startsWith("contact@webshop:d | ");
 
-        assertThat(harness.ometria.awaitHeldRequests(2, Duration.ofSeconds(20))).isTrue();
+        assertThat(harness.ometria.awaitHeldRequests(2, Duration.ofSeconds(60))).isTrue();
         harness.ometria.releaseHeldRequests();
         harness.driveUntil("the held records are delivered", () -> allDone(held));
         assertThat(held).allSatisfy(o -> assertThat(outcome(o).isAccepted()).isTrue());

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The example of {@code docs/readme/pipeline.md}, compiled and run against the simulator (the only changes:
  * the simulator's endpoint and key instead of {@code OMETRIA_API_KEY}, and a captured outcome to assert on).
  */
-@Timeout(60)
+@Timeout(300)
 class PipelineReadmeExampleTest {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineReadmeExampleTest.class);
@@ -51,6 +51,24 @@ class PipelineReadmeExampleTest {
             }
             assertThat(status.get()).isEqualTo(Outcome.Status.ACCEPTED);
             assertThat(ometria.record("order", "ORD-1").get("status").asText()).isEqualTo("cancelled");
+        }
+    }
+
+    @Test
+    void overHttpsWithTheSimulatorsCertificateThroughACustomHttpClient() throws Exception {
+        try (OmetriaSimulator ometria = OmetriaSimulator.builder().start();
+                OmetriaPipeline pipeline = OmetriaPipeline.builder()
+                        .apiKey(ometria.apiKey())
+                        .endpoint(ometria.httpsBaseUri())
+                        .httpClient(java.net.http.HttpClient.newBuilder().sslContext(ometria.sslContext()).build())
+                        .build()) {
+            Outcome outcome = pipeline.submit(OmetriaRecord.parse("{\"@type\":\"product\",\"id\":\"P-1\",\"title\":\"Mug\"}", true))
+                    .toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(outcome.isAccepted()).isTrue();
+            assertThat(ometria.pushRequests()).singleElement()
+                    .satisfies(request -> assertThat(request.authenticated()).isTrue());
+            assertThat(pipeline.settings().httpClient()).isPresent();
+            assertThat(ometria.record("product", "P-1").get("title").asText()).isEqualTo("Mug");
         }
     }
 }

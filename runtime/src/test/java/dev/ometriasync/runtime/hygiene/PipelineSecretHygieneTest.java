@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Runs on the system clock with millisecond backoff: it waits for outcomes, it never measures time.
  */
-@Timeout(120)
+@Timeout(300)
 class PipelineSecretHygieneTest {
 
     private static final String KEY = "sk-pipeline-hygiene-3Fq8Wz1Kd7";

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * with no Micrometer class on the class path. The probe runs in a class loader holding only the runtime and its
  * required dependencies (Jackson, Failsafe, SLF4J).
  */
-@Timeout(60)
+@Timeout(300)
 class WithoutMicrometerTest {
 
     @Test
