@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  */
 final class Await {
 
-    private static final long TIMEOUT_MILLIS = 20_000;
+    private static final long TIMEOUT_MILLIS = 60_000;
 
     private Await() {
     }

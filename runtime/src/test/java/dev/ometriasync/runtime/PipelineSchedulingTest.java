@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * The scheduler's decisions against a scripted transport and a manual clock: what is sent when, in which
  * batches. End-to-end behaviour over HTTP is proven by the simulator tests.
  */
-@Timeout(60)
+@Timeout(300)
 class PipelineSchedulingTest {
 
     private final ManualTime time = new ManualTime(Instant.parse("2025-01-01T00:00:00Z"));
@@ -191,5 +191,31 @@ class PipelineSchedulingTest {
         assertThat(refused.reason()).contains("queue is full").contains("not queued");
         assertThat(a).isNotDone();
         assertThat(b).isNotDone();
+    }
+
+    @Test
+    void aSubmissionFromACallbackIntoAFullQueueIsReportedAtOnceInsteadOfDeadlocking() {
+        CompletableFuture<CompletionStage<Outcome>> fromCallback = new CompletableFuture<>();
+        OmetriaPipeline[] self = new OmetriaPipeline[1];
+        start(new ScriptedTransport(time, ScriptedTransport::ok), b -> b.maxQueuedRecords(1)
+                .enqueueTimeout(Duration.ofMinutes(5))
+                .listener(new OmetriaListener() {
+                    @Override
+                    public void sent(List<OmetriaRecord> records, String requestId) {
+                        // The sent record is still held while its callback runs: the queue is full.
+                        if (!fromCallback.isDone()) {
+                            fromCallback.complete(self[0].submit(Records.contact("from-callback")));
+                        }
+                    }
+                }));
+        self[0] = pipeline;
+        CompletionStage<Outcome> first = pipeline.submit(Records.contact("first"));
+        Await.until("the callback submitted", fromCallback::isDone);
+
+        Outcome refused = fromCallback.join().toCompletableFuture().join();
+        assertThat(refused.status()).isEqualTo(Outcome.Status.ABANDONED);
+        assertThat(refused.reason()).contains("queue is full");
+        Await.until("the first record completes", () -> first.toCompletableFuture().isDone());
+        assertThat(first.toCompletableFuture().join().isAccepted()).isTrue();
     }
 }

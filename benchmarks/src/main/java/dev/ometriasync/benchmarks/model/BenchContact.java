@@ -8,12 +8,15 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.ometriasync.annotation.MarketingOptin;
 import dev.ometriasync.annotation.OmetriaContact;
 import dev.ometriasync.annotation.OmetriaField;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -94,7 +97,9 @@ public class BenchContact {
     private String timezone;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @OrderColumn
+    @CollectionTable(name = "bench_contact_store", joinColumns = @JoinColumn(name = "contact_id"))
+    @Column(name = "store_id")
+    @OrderColumn(name = "position")
     @OmetriaField("store_ids")
     @JsonProperty("store_ids")
     private List<String> storeIds = new ArrayList<>();

@@ -28,8 +28,10 @@ import org.hibernate.SessionFactory;
  * Every round builds a fresh database and SessionFactory per mode, seeds {@code --orders} orders, runs
  * {@code --warmup} unmeasured transactions and then {@code --transactions} measured ones; the modes' order
  * rotates from round to round so that drift on a shared machine (JIT, neighbours' builds) does not favour one
- * mode, and the table reports the median round. The integration runs with its defaults (4 requests/s, relay
- * polling every second), so its after-commit work competes for the CPU as it would in production.
+ * mode, and the table reports the median round. Before the first round, one unrecorded pass over every mode
+ * warms the JVM up (class loading, JIT compilation of Hibernate and ometria-sync). The integration runs with
+ * its defaults (4 requests/s, relay polling every second), so its after-commit work competes for the CPU as it
+ * would in production.
  */
 public final class TransactionCostHarness {
 
@@ -82,6 +84,12 @@ public final class TransactionCostHarness {
             for (BenchDatabase database : databases) {
                 System.out.println("# " + database.label() + ": " + database.durabilitySettings());
                 Map<Mode, List<RoundResult>> results = new EnumMap<>(Mode.class);
+                // One unrecorded pass over every mode first: the JVM's first SessionFactory would otherwise
+                // also pay for class loading and JIT compilation of Hibernate itself.
+                for (Mode mode : Mode.values()) {
+                    runRound(database, mode, simulator, warmup, warmup, orders);
+                }
+                System.out.println("# JVM warmed up on " + database.name() + " (" + MachineInfo.load() + ")");
                 for (int round = 0; round < rounds; round++) {
                     for (int i = 0; i < Mode.values().length; i++) {
                         Mode mode = Mode.values()[(i + round) % Mode.values().length];

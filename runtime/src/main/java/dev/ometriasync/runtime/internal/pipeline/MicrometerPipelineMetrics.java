@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * Micrometer meters of one pipeline, tagged {@code pipeline=<name>}:
  * <ul>
  *   <li>{@code ometria.pipeline.queue.depth} (gauge): records held, in flight included;</li>
- *   <li>{@code ometria.pipeline.queue.oldest.age} (time gauge): how long the longest-waiting record has
- *       waited;</li>
+ *   <li>{@code ometria.pipeline.queue.oldest.age} (time gauge): how long the longest-held record (in flight
+ *       included) has been held;</li>
  *   <li>{@code ometria.pipeline.requests} (counter, tag {@code result}): push requests by result;</li>
  *   <li>{@code ometria.pipeline.rate.limited} (counter): 429 answers;</li>
  *   <li>{@code ometria.pipeline.dead.letters} (counter): dead-lettered records;</li>
@@ -66,13 +66,13 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     }
 
     @Override
-    public void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestWaitingSince, Supplier<Instant> now) {
+    public void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestHeldSince, Supplier<Instant> now) {
         register(Gauge.builder("ometria.pipeline.queue.depth", queueDepth, IntSupplier::getAsInt)
                 .description("Records held by the pipeline, in flight included").tags(tags).register(registry));
         register(TimeGauge.builder("ometria.pipeline.queue.oldest.age", () -> {
-            Instant oldest = oldestWaitingSince.get();
+            Instant oldest = oldestHeldSince.get();
             return oldest == null ? 0 : Math.max(0, Duration.between(oldest, now.get()).toMillis());
-        }, TimeUnit.MILLISECONDS).description("How long the longest-waiting record has waited")
+        }, TimeUnit.MILLISECONDS).description("How long the longest-held record, in flight included, has been held")
                 .tags(tags).register(registry));
     }
 

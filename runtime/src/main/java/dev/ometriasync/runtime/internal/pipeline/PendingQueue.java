@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,7 +52,7 @@ final class PendingQueue {
     private final BatchAssembler sendable = new BatchAssembler();
     private final Map<RecordKey, PendingEntry> queuedByKey = new HashMap<>();
     private final Map<RecordKey, PendingEntry> parked = new HashMap<>();
-    private final Set<RecordKey> inFlight = new HashSet<>();
+    private final Map<RecordKey, PendingEntry> inFlight = new HashMap<>();
     private int records;
     private long bytes;
     private boolean closed;
@@ -94,11 +92,11 @@ final class PendingQueue {
                     return OfferResult.CLOSED;
                 }
                 RecordKey key = record.key();
-                PendingEntry existing = inFlight.contains(key) ? parked.get(key) : queuedByKey.get(key);
+                PendingEntry existing = inFlight.containsKey(key) ? parked.get(key) : queuedByKey.get(key);
                 if (existing != null) {
                     Priority before = existing.priority();
                     bytes += existing.coalesce(record, priority, future);
-                    if (!inFlight.contains(key)) {
+                    if (!inFlight.containsKey(key)) {
                         sendable.reprioritize(existing, before);
                     }
                     return OfferResult.ACCEPTED;
@@ -108,7 +106,7 @@ final class PendingQueue {
                     PendingEntry entry = new PendingEntry(record, priority, time.now(), future);
                     records++;
                     bytes += entry.bytes();
-                    if (inFlight.contains(key)) {
+                    if (inFlight.containsKey(key)) {
                         parked.put(key, entry);
                     } else {
                         queuedByKey.put(key, entry);
@@ -162,7 +160,7 @@ final class PendingQueue {
             List<PendingEntry> batch = sendable.takeBatch(maxRecords);
             for (PendingEntry entry : batch) {
                 queuedByKey.remove(entry.key());
-                inFlight.add(entry.key());
+                inFlight.put(entry.key(), entry);
             }
             return batch;
         } finally {
@@ -180,7 +178,7 @@ final class PendingQueue {
         lock.lock();
         try {
             for (PendingEntry entry : done) {
-                if (!inFlight.remove(entry.key())) {
+                if (inFlight.remove(entry.key()) == null) {
                     continue;
                 }
                 records--;
@@ -268,17 +266,20 @@ final class PendingQueue {
     }
 
     /**
-     * When the longest-waiting record that is not in flight was first queued.
+     * When the longest-held record was first queued: waiting, parked, or in flight (a batch being retried
+     * holds the oldest records of all during an outage, which is what this figure is for).
      *
-     * @return the instant, or null when nothing waits
+     * @return the instant, or null when nothing is held
      */
-    public Instant oldestWaitingSince() {
+    public Instant oldestHeldSince() {
         lock.lock();
         try {
             Instant oldest = sendable.oldestQueuedAt();
-            for (PendingEntry entry : parked.values()) {
-                if (oldest == null || entry.firstQueuedAt().isBefore(oldest)) {
-                    oldest = entry.firstQueuedAt();
+            for (Map<RecordKey, PendingEntry> entries : List.of(parked, inFlight)) {
+                for (PendingEntry entry : entries.values()) {
+                    if (oldest == null || entry.firstQueuedAt().isBefore(oldest)) {
+                        oldest = entry.firstQueuedAt();
+                    }
                 }
             }
             return oldest;

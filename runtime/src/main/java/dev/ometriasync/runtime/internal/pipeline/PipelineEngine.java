@@ -99,7 +99,7 @@ public final class PipelineEngine {
         this.loop = new SendLoop(time, transport, limiterLease.limiter(),
                 new FailsafeRetryExecutor(time, executor, config.retry()), queue, check, outcomes, metrics, executor,
                 config.maxBatchSize());
-        metrics.bindGauges(queue::size, queue::oldestWaitingSince, time::now);
+        metrics.bindGauges(queue::size, queue::oldestHeldSince, time::now);
         LOG.info("Ometria pipeline '{}' started: endpoint {}, {} requests/s, batches of up to {} records",
                 config.name(), config.endpoint(), config.requestsPerSecond(), config.maxBatchSize());
     }

@@ -18,10 +18,10 @@ public interface PipelineMetrics {
      * Registers the gauges.
      *
      * @param queueDepth records held, in flight included
-     * @param oldestWaitingSince when the longest-waiting record was queued, or null
+     * @param oldestHeldSince when the longest-held record (in flight included) was queued, or null
      * @param now the pipeline's clock
      */
-    default void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestWaitingSince, Supplier<Instant> now) {
+    default void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestHeldSince, Supplier<Instant> now) {
     }
 
     /**

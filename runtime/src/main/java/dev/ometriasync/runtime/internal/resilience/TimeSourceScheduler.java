@@ -6,6 +6,7 @@ import dev.ometriasync.runtime.spi.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +28,14 @@ final class TimeSourceScheduler implements Scheduler {
     @Override
     public ScheduledFuture<?> schedule(Callable<?> callable, long delay, TimeUnit unit) {
         ScheduledTask task = new ScheduledTask(callable);
-        task.timer = time.schedule(time.now().plus(Duration.ofNanos(unit.toNanos(delay))),
-                () -> executor.execute(task::run));
+        task.timer = time.schedule(time.now().plus(Duration.ofNanos(unit.toNanos(delay))), () -> {
+            try {
+                executor.execute(task::run);
+            } catch (RejectedExecutionException shutDown) {
+                // The pipeline closed; it completed its records itself. Nothing to run.
+                task.cancel(false);
+            }
+        });
         return task;
     }
 

@@ -1,0 +1,84 @@
+package dev.ometriasync.runtime.internal.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccountRateLimiterTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 8, 10, 25, 100})
+    void noSlidingSecondEverHoldsMorePermitsThanTheRate(int rate) {
+        AccountRateLimiter limiter = new AccountRateLimiter(rate, () -> 0.5);
+        Random random = new Random(rate);
+        List<Instant> permits = new ArrayList<>();
+        Instant now = T0;
+        while (permits.size() < 500) {
+            // Callers arrive at irregular moments, sometimes long after a permit became free, sometimes early.
+            now = now.plusNanos((long) (random.nextDouble() * 2_000_000_000L / rate));
+            if (limiter.tryAcquire(now).isZero()) {
+                permits.add(now);
+            }
+        }
+        for (int i = 0; i < permits.size(); i++) {
+            // The fullest half-open second starts at a permit.
+            Instant start = permits.get(i);
+            long inWindow = permits.stream().filter(p -> !p.isBefore(start) && p.isBefore(start.plusSeconds(1))).count();
+            assertThat(inWindow).as("permits in the second from %s", permits.get(i)).isLessThanOrEqualTo(rate);
+        }
+    }
+
+    @Test
+    void anIdleLimiterGivesAPermitAtOnceAndThenOneIntervalLater() {
+        AccountRateLimiter limiter = new AccountRateLimiter(4, () -> 0.5);
+        assertThat(limiter.tryAcquire(T0)).isZero();
+        Duration wait = limiter.tryAcquire(T0);
+        assertThat(wait).isEqualTo(limiter.interval());
+        assertThat(limiter.interval()).isBetween(Duration.ofMillis(257), Duration.ofMillis(258)); // 1 s / (4 × 0.97)
+        assertThat(limiter.tryAcquire(T0.plus(wait))).isZero();
+        // No burst is stored: after a long idle time, still one permit, then one interval.
+        Instant later = T0.plusSeconds(60);
+        assertThat(limiter.tryAcquire(later)).isZero();
+        assertThat(limiter.tryAcquire(later)).isEqualTo(limiter.interval());
+    }
+
+    @Test
+    void aRetryAfterHintPausesTheAccountForAtLeastThatLong() {
+        AccountRateLimiter limiter = new AccountRateLimiter(4, () -> 0.99);
+        Duration pause = limiter.pauseAfterRateLimit(Optional.of(Duration.ofSeconds(3)), T0);
+        assertThat(pause).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(3).plus(AccountRateLimiter.RETRY_AFTER_JITTER));
+        assertThat(limiter.tryAcquire(T0.plusSeconds(3).minusNanos(1))).isPositive();
+        assertThat(limiter.tryAcquire(T0.plus(pause))).isZero();
+    }
+
+    @Test
+    void withoutAHintConsecutive429sBackOffExponentiallyWithJitterUpToTheCap() {
+        AccountRateLimiter low = new AccountRateLimiter(4, () -> 0.0);
+        AccountRateLimiter high = new AccountRateLimiter(4, () -> 0.999);
+        List<Duration> lows = new ArrayList<>();
+        List<Duration> highs = new ArrayList<>();
+        Instant now = T0;
+        for (int i = 0; i < 10; i++) {
+            lows.add(low.pauseAfterRateLimit(Optional.empty(), now));
+            highs.add(high.pauseAfterRateLimit(Optional.empty(), now));
+            now = now.plus(AccountRateLimiter.MAX_PAUSE);
+        }
+        assertThat(lows.subList(0, 3)).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(highs.get(0)).isLessThan(Duration.ofSeconds(1)).isGreaterThan(Duration.ofMillis(990));
+        assertThat(highs).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(AccountRateLimiter.MAX_PAUSE));
+        assertThat(lows.get(9)).isEqualTo(AccountRateLimiter.MAX_PAUSE.dividedBy(2));
+
+        low.onAccepted();
+        assertThat(low.pauseAfterRateLimit(Optional.empty(), now)).isEqualTo(Duration.ofMillis(500));
+    }
+}
