@@ -65,9 +65,9 @@ public final class OmetriaSettings {
     public static final String MAX_BATCH_SIZE = PREFIX + "max-batch-size";
 
     /**
-     * How long the pipeline may wait for a batch to fill before sending it.
-     *
-     * <p>Expects a duration. Defaults to the pipeline's own default (send as soon as a request permit is free).
+     * Reserved. The pipeline sends a batch as soon as a request permit is free (batches fill by themselves
+     * under load, and latency stays low when idle), so there is no batching delay to configure; setting
+     * this property fails the start with a message saying so, rather than being silently ignored.
      */
     public static final String FLUSH_INTERVAL = PREFIX + "flush-interval";
 

@@ -181,6 +181,8 @@ class OmetriaClientSimulatorTest {
             // held before releasing, so it cannot arrive late and show up in the next test's request log.
             ometria.awaitHeldRequests(1, Duration.ofSeconds(30));
             ometria.releaseHeldRequests();
+            // The released request is logged when the simulator answers it; wait for that too.
+            awaitLoggedPushRequests(1);
         }
     }
 
@@ -272,5 +274,17 @@ class OmetriaClientSimulatorTest {
 
         assertThat(results).allSatisfy(result -> assertThat(result.join()).isInstanceOf(PushResult.Accepted.class));
         assertThat(ometria.recordCount("order")).isEqualTo(20);
+    }
+
+    private static void awaitLoggedPushRequests(int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ometria.pushRequestCount() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ometriasync.benchmarks.serializer;
 
+import dev.ometriasync.benchmarks.report.MachineInfo;
 import dev.ometriasync.benchmarks.report.MarkdownTable;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,7 +41,10 @@ public final class SerializerBenchmarkMain {
                 .include(SerializerBenchmark.class.getName() + "\\.")
                 .addProfiler(GCProfiler.class)
                 .build();
+        System.out.println("# serializer JMH: " + MachineInfo.describe());
+        System.out.println("# start: " + MachineInfo.load());
         Collection<RunResult> results = new Runner(options).run();
+        System.out.println("# end: " + MachineInfo.load());
         System.out.println();
         System.out.println(table(results));
     }

@@ -127,6 +127,10 @@ public record OmetriaConfig(
         });
         int batch = reader.integer(OmetriaSettings.MAX_BATCH_SIZE, Defaults.MAX_BATCH_SIZE, 1, 100);
         Duration flushInterval = reader.duration(OmetriaSettings.FLUSH_INTERVAL, null);
+        if (flushInterval != null) {
+            reader.problems.add(OmetriaSettings.FLUSH_INTERVAL + " is not supported: the pipeline sends as soon as a request"
+                    + " permit is free and batches fill by themselves under load; remove the property");
+        }
         Duration retry = reader.duration(OmetriaSettings.RETRY_MAX_DURATION, Defaults.RETRY_MAX_DURATION);
         Duration shutdown = reader.duration(OmetriaSettings.SHUTDOWN_TIMEOUT, Defaults.SHUTDOWN_TIMEOUT);
         String invalidFieldPolicy = reader.parse(OmetriaSettings.INVALID_FIELD_POLICY, Defaults.INVALID_FIELD_POLICY, value -> {

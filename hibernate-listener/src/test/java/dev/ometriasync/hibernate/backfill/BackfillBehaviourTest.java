@@ -49,24 +49,19 @@ class BackfillBehaviourTest {
         ometria.close();
     }
 
-    /** A fresh H2 database with 300 products, 200 customers, 200 orders (one line each) and 30 custom events. */
-    private Map<String, String> seededDatabase() {
-        Map<String, String> jdbc = Database.H2.createEmpty();
-        BackfillFactories.build(jdbc, BackfillFactories.settings(ometria, 1_000), "create").close();
-        try (Seeder seeder = Seeder.open(jdbc)) {
+    /** A SessionFactory on a fresh H2 database with 300 products, 200 customers, 200 orders (one line each) and 30 custom events. */
+    private SessionFactory seededFactory(Map<String, String> database) {
+        SessionFactory factory = BackfillFactories.build(database, BackfillFactories.settings(ometria, 1_000), "create");
+        try (Seeder seeder = Seeder.open(database)) {
             seeder.products(1, 300).customers(1, 200, 10).orders(200, 1).events(1, 30);
         }
-        return jdbc;
-    }
-
-    private SessionFactory factory(Map<String, String> jdbc) {
-        return BackfillFactories.build(jdbc, BackfillFactories.settings(ometria, 1_000), "none");
+        return factory;
     }
 
     @Test
     void changedSinceSendsOnlyRowsChangedSinceThenByTheAttributeEachTypeNames() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             BackfillSummary summary = OmetriaBackfill.forSessionFactory(factory).createCheckpointTable()
                     .types(RecordType.PRODUCT, RecordType.ORDER)
                     .changedSince(Seeder.BASE.plus(150, ChronoUnit.MINUTES))
@@ -85,8 +80,8 @@ class BackfillBehaviourTest {
 
     @Test
     void changedSinceRefusesToStartWhenATypeNamesNoAttributeAndSaysHowToFixIt() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             OmetriaBackfill backfill = OmetriaBackfill.forSessionFactory(factory).createCheckpointTable()
                     .changedSince(Seeder.BASE)
                     .changedSinceAttribute(CatalogProduct.class, "updatedAt")
@@ -102,8 +97,8 @@ class BackfillBehaviourTest {
 
     @Test
     void customEventsAreSentOnlyWhenAskedFor() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             BackfillSummary summary = OmetriaBackfill.forSessionFactory(factory).createCheckpointTable()
                     .types(RecordType.CUSTOM_EVENT).run();
 
@@ -116,8 +111,8 @@ class BackfillBehaviourTest {
 
     @Test
     void entitiesRestrictsTheBackfillToTheNamedClasses() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             BackfillSummary summary = OmetriaBackfill.forSessionFactory(factory).createCheckpointTable().entities(Customer.class).run();
 
             assertThat(summary.types()).extracting(BackfillSummary.TypeResult::entityName)
@@ -129,9 +124,9 @@ class BackfillBehaviourTest {
 
     @Test
     void rejectedRecordsAreCountedAndListedWithReasonsAndTheBackfillGoesOn() {
-        Map<String, String> jdbc = seededDatabase();
+        Map<String, String> jdbc = Database.H2.createEmpty();
         ometria.rejectRequestsWithRecord(record -> "product".equals(record.path("@type").asText()) && "123".equals(record.path("id").asText()));
-        try (SessionFactory factory = factory(jdbc)) {
+        try (SessionFactory factory = seededFactory(jdbc)) {
             BackfillSummary summary = OmetriaBackfill.forSessionFactory(factory).createCheckpointTable().run();
 
             assertThat(summary.complete()).isTrue();
@@ -153,10 +148,10 @@ class BackfillBehaviourTest {
 
     @Test
     void closingTheSessionFactoryStopsTheBackfillAndLeavesTheCheckpointAtTheLastConfirmedChunk() throws Exception {
-        Map<String, String> jdbc = seededDatabase();
+        Map<String, String> jdbc = Database.H2.createEmpty();
         ometria.failRequestsWithRecord(record -> "contact".equals(record.path("@type").asText()) && "101".equals(record.path("id").asText()),
                 Fault.hold());
-        SessionFactory factory = factory(jdbc);
+        SessionFactory factory = seededFactory(jdbc);
         CompletableFuture<BackfillSummary> backfill = CompletableFuture.supplyAsync(() ->
                 OmetriaBackfill.forSessionFactory(factory).chunkSize(100).createCheckpointTable().run());
         assertThat(ometria.awaitHeldRequests(1, Duration.ofSeconds(60))).isTrue();
@@ -176,8 +171,8 @@ class BackfillBehaviourTest {
 
     @Test
     void aFinishedBackfillStartsOverWhenRunAgain() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             OmetriaBackfill.forSessionFactory(factory).createCheckpointTable().entities(Customer.class).run();
             BackfillSummary again = OmetriaBackfill.forSessionFactory(factory).entities(Customer.class).run();
 
@@ -189,8 +184,8 @@ class BackfillBehaviourTest {
 
     @Test
     void aStoppedBackfillResumesOnlyWithTheSameFilterOrStartsOverWithRestart() throws Exception {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             OmetriaBackfill.forSessionFactory(factory).createCheckpointTable().entities(CatalogProduct.class).chunkSize(60).run();
             // as if that backfill had stopped after id 120
             try (Connection c = DriverManager.getConnection(jdbc.get("hibernate.connection.url"), "sa", "");
@@ -220,8 +215,8 @@ class BackfillBehaviourTest {
 
     @Test
     void aChangedSinceAttributeMustBeADateOrTime() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             OmetriaBackfill backfill = OmetriaBackfill.forSessionFactory(factory).createCheckpointTable().entities(Customer.class)
                     .changedSince(Seeder.BASE).changedSinceAttribute(Customer.class, "email");
             assertThatThrownBy(backfill::run).isInstanceOf(IllegalArgumentException.class)
@@ -231,8 +226,8 @@ class BackfillBehaviourTest {
 
     @Test
     void theCheckpointTableMustExistUnlessTheBackfillMayCreateItAndTheErrorCarriesItsDdl() {
-        Map<String, String> jdbc = seededDatabase();
-        try (SessionFactory factory = factory(jdbc)) {
+        Map<String, String> jdbc = Database.H2.createEmpty();
+        try (SessionFactory factory = seededFactory(jdbc)) {
             assertThatThrownBy(() -> OmetriaBackfill.forSessionFactory(factory).run())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("ometria_backfill_checkpoint")

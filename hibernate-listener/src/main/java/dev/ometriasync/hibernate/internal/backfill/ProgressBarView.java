@@ -43,7 +43,7 @@ final class ProgressBarView implements ProgressView {
         }
         bar.maxHint(Math.max(progress.total(), progress.done()));
         bar.stepTo(progress.done());
-        String type = progress.recordType() == null ? "" : progress.recordType().jsonName();
+        String type = progress.recordType() == null ? "" : " " + progress.recordType().jsonName();
         bar.setExtraMessage(progress.rejected() == 0 ? type : type + ", " + progress.rejected() + " rejected");
     }
 
