@@ -42,7 +42,7 @@ public final class BackfillHarness {
 
     private static final String USAGE = """
             benchmarks/run.sh backfill [--rows 1000000] [--paced-rows 20000] [--chunk 1000] [--lifted-rps 1000]
-                                       [--chunks-in-flight 1] [--simulator-heap 6g]
+                                       [--chunks-in-flight 1] [--simulator-heap 6g] [--project-rows 1000000]
             Run it with a bounded heap to show the memory stays flat, e.g. JAVA_OPTS=-Xmx256m.
             """;
 
@@ -92,8 +92,9 @@ public final class BackfillHarness {
                     String.format(Locale.ROOT, "%.1f s", paced.seconds()), String.format(Locale.ROOT, "%,.1f", rate),
                     paced.recordsPerRequest(), paced.rateLimited(), paced.complete(), mb(paced.peakUsed()),
                     mb(paced.peakLive()), mb(Runtime.getRuntime().maxMemory()));
-            double projected = rows / rate;
-            table.row("at 4 req/s (projected from the row above)", String.format(Locale.ROOT, "%,d", rows),
+            int projectedRows = options.integer("project-rows", 1_000_000);
+            double projected = projectedRows / rate;
+            table.row("at 4 req/s (projected from the row above)", String.format(Locale.ROOT, "%,d", projectedRows),
                     "4 req/s", String.format(Locale.ROOT, "%,.0f s (%.1f h)", projected, projected / 3600),
                     String.format(Locale.ROOT, "%,.1f", rate), "—", "—", "—", "—", "—", "—");
         }

@@ -67,12 +67,15 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     @Override
     public void bindGauges(IntSupplier queueDepth, Supplier<Instant> oldestHeldSince, Supplier<Instant> now) {
+        // Strong references: by default a gauge holds its object weakly, and these lambdas have no other owner,
+        // so the gauge would read NaN after the next garbage collection.
         register(Gauge.builder("ometria.pipeline.queue.depth", queueDepth, IntSupplier::getAsInt)
+                .strongReference(true)
                 .description("Records held by the pipeline, in flight included").tags(tags).register(registry));
         register(TimeGauge.builder("ometria.pipeline.queue.oldest.age", () -> {
             Instant oldest = oldestHeldSince.get();
             return oldest == null ? 0 : Math.max(0, Duration.between(oldest, now.get()).toMillis());
-        }, TimeUnit.MILLISECONDS).description("How long the longest-held record, in flight included, has been held")
+        }, TimeUnit.MILLISECONDS).strongReference(true).description("How long the longest-held record, in flight included, has been held")
                 .tags(tags).register(registry));
     }
 
