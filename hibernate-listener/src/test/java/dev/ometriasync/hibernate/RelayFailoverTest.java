@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 import dev.ometriasync.hibernate.internal.OmetriaRuntimes;
+import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.OmetriaRecords;
+import dev.ometriasync.runtime.Priority;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
@@ -53,16 +57,22 @@ class RelayFailoverTest {
             childProperties.put("jdbc.password", jdbc.get("hibernate.connection.password"));
             try (SessionFactory writer = TestFactories.build(jdbc, writerSettings, "create");
                     ChildJvm relayA = ChildJvm.start(RelayOnly.class, childProperties)) {
-                // one row first, so that A's HTTP connection is open before the bulk arrives (a cold connection
-                // can bunch the first requests of a fresh JVM; see the report on pipeline pacing)
+                // one row first, so that A's HTTP connection is open before the bulk arrives: while a connection is
+                // being opened the pipeline's paced requests can leave together and arrive bunched (seen: three
+                // requests within 70 ms at 2 requests/s in a fresh JVM on a loaded machine)
                 insertCustomers(writer, FIRST_ID, FIRST_ID + 1);
                 Eventually.await("relay A sending", Duration.ofSeconds(90), () -> ometria.pushRequestCount() >= 1 || !relayA.isAlive());
                 assertThat(relayA.isAlive()).as(relayA.output()).isTrue();
-                insertCustomers(writer, FIRST_ID + 1, FIRST_ID + ROWS);
-
                 try (SessionFactory instanceB = TestFactories.build(jdbc, relaySettings(ometria, "relay-B"), "none")) {
+                    // B's HTTP connection is opened now too, while the outbox is empty, by one record through its pipeline
+                    OmetriaRecord warmUp = writer.fromTransaction(s -> OmetriaRecords.toRecord(s.find(Customer.class, FIRST_ID), null));
+                    assertThat(OmetriaRuntimes.of(instanceB.unwrap(SessionFactoryImplementor.class)).pipeline()
+                            .submit(warmUp, Priority.LIVE).toCompletableFuture().get(60, TimeUnit.SECONDS).isAccepted()).isTrue();
+                    int warmUpRequests = ometria.pushRequestCount();
+                    insertCustomers(writer, FIRST_ID + 1, FIRST_ID + ROWS);
+
                     OmetriaSync b = OmetriaSync.of(instanceB);
-                    Eventually.await("relay A further along", () -> ometria.pushRequestCount() >= 4);
+                    Eventually.await("relay A further along", () -> ometria.pushRequestCount() >= 5);
                     assertThat(b.isActiveRelay()).as("B must not send while A holds the lease").isFalse();
                     assertThat(OmetriaRuntimes.of(instanceB.unwrap(SessionFactoryImplementor.class)).deliveredRows())
                             .as("rows B sent while A held the lease").isZero();
@@ -84,7 +94,7 @@ class RelayFailoverTest {
                     requests.forEach(r -> System.out.println(r.arrival() + " " + r.status() + " " + r.outcome() + " " + r.ids()));
                     assertThat(ometria.rateLimitedCount()).as("the account's rate was never exceeded").isZero();
                     assertThat(ometria.maxPushRequestsInAnySecond()).isLessThanOrEqualTo(ACCOUNT_LIMIT);
-                    assertNoRowSentTwiceByTheSameLeaseTerm(requests, killedAt);
+                    assertNoRowSentTwiceByTheSameLeaseTerm(requests.subList(warmUpRequests, requests.size()), killedAt);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.ometriasync.sample;
 
+import dev.ometriasync.hibernate.backfill.BackfillSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -97,9 +98,9 @@ public final class SampleApp {
             int importStart = sample.pushRequestsSoFar();
             out.println();
             out.println("2. Historic import: products, then contacts, then orders");
-            long imported = sample.importHistory();
+            BackfillSummary imported = sample.importHistory();
             PushReport importReport = sample.report("historic import", importStart);
-            out.printf(Locale.ROOT, "   %d records imported%n", imported);
+            out.printf(Locale.ROOT, "   %d records imported, %d rejected%n", imported.accepted(), imported.rejected());
             if (interactive) {
                 int failures = new InteractiveShell(sample).run(new InputStreamReader(in, Charset.defaultCharset()));
                 out.printf(Locale.ROOT, "Bye (%d command(s) failed).%n", failures);

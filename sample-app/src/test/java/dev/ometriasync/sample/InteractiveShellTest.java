@@ -100,13 +100,15 @@ class InteractiveShellTest {
     }
 
     @Test
-    void aRecordOmetriaRefusesIsShownWithTheReason() {
+    void aRecordThatIsRefusedIsShownWithTheReason() {
+        // Depending on the pipeline, the bad address is refused by ometria-sync's own validation (the outbox row
+        // is kept as DEAD) or by Ometria's, after it acknowledged the push; either way the reason is shown.
         Matcher refused = Pattern.compile("contact (\\d+) \\(sample-shop\\) - signed up\\R(?:.+\\R)*?"
-                + "    => Ometria holds no such record; it acknowledged the push, then refused it:\\R"
-                + "       root > email: not a valid value").matcher(output);
+                + "    => Ometria holds no such record\\R"
+                + "       (?:ometria-sync did not send it; its outbox row is DEAD: .*email.*"
+                + "|Ometria acknowledged the push, then refused the record: root > email: not a valid value)").matcher(output);
         assertThat(refused.find()).as(output).isTrue();
         assertThat(ometria.contact("sample-shop", refused.group(1))).isNull();
-        assertThat(output).contains("records refused by Ometria's validation: 1");
     }
 
     @Test
@@ -116,8 +118,10 @@ class InteractiveShellTest {
                 .contains("NOT VERIFIED: see the differences above.");
         Matcher report = Pattern.compile("this session: +(\\d+) push requests: (\\d+) accepted").matcher(output);
         assertThat(report.find()).as(output).isTrue();
-        // signup, bad signup, email, order, addline, cancel, wish: one request each (each change is awaited before the next)
-        assertThat(Integer.parseInt(report.group(2))).isEqualTo(7);
-        assertThat(output).contains("outbox: 0 pending, 0 dead");
+        // signup, email, order, addline, cancel, wish: one request each (each change is awaited before the next),
+        // plus one for the bad sign-up unless ometria-sync's own validation kept it back
+        int accepted = Integer.parseInt(report.group(2));
+        assertThat(accepted).isBetween(6, 7);
+        assertThat(output).contains(accepted == 7 ? "records refused by Ometria's validation: 1" : "outbox: 0 pending, 1 dead");
     }
 }
