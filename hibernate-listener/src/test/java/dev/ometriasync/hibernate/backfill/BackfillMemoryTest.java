@@ -67,7 +67,7 @@ class BackfillMemoryTest {
         properties.put("jdbc.password", jdbc.get("hibernate.connection.password"));
         properties.put("ometria.endpoint", ometria.baseUri().toString());
         properties.put("ometria.api-key", ometria.apiKey());
-        properties.put("ometria.rate", "2000");
+        properties.put("ometria.rate", "1000"); // the runtime pipeline allows at most 1000
         properties.put("child.task", task);
         return properties;
     }
