@@ -1,6 +1,7 @@
 package dev.ometriasync.sample;
 
 import dev.ometriasync.hibernate.OmetriaSync;
+import dev.ometriasync.hibernate.backfill.BackfillSummary;
 import dev.ometriasync.testkit.RecordedRequest;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import org.hibernate.SessionFactory;
 final class SampleShop implements AutoCloseable {
 
     /** How long any single wait for Ometria may take before the sample gives up with an error. */
-    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
 
     private final OmetriaTarget target;
     private final SessionFactory factory;
@@ -103,10 +104,10 @@ final class SampleShop implements AutoCloseable {
     /**
      * Runs the historic import with its progress bar.
      *
-     * @return records imported
+     * @return the backfill's summary
      */
-    long importHistory() {
-        return new HistoricImport(factory, sync, waiter, out).run(SYNC_TIMEOUT);
+    BackfillSummary importHistory() {
+        return new HistoricImport(factory, waiter, out).run();
     }
 
     /** @return how many push requests the simulator has received so far (0 for a real account) */

@@ -50,7 +50,7 @@ final class SideBySideView {
             return;
         }
         if (comparison.ometria() == null) {
-            out.println("    => Ometria holds no such record" + (refusals.isEmpty() ? "" : "; it acknowledged the push, then refused it:"));
+            out.println("    => Ometria holds no such record");
             refusals.forEach(refusal -> out.println("       " + refusal));
         } else if (differences.isEmpty()) {
             out.println("    => Ometria holds exactly the database's record");

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -123,20 +124,34 @@ final class StateComparison {
     }
 
     /**
-     * Why Ometria refused a record: the simulator's validation failures for it (it acknowledged the push,
-     * then found the record invalid and did not store it).
+     * Why a record is not in Ometria: ometria-sync refused it (a dead outbox row keeps the reason), or Ometria
+     * acknowledged the push, then found the record invalid and did not store it (the simulator's validation
+     * failures, as {@code GET /v2/push/_errors} lists them).
      *
      * @param comparison the record
-     * @return {@code error_path: error_message} lines, oldest first; empty for a real account
+     * @return one line per reason; empty when none is known
      */
     List<String> refusals(RecordComparison comparison) {
-        if (simulator == null) {
-            return List.of();
+        List<String> reasons = new ArrayList<>(deadOutboxRows(comparison));
+        if (simulator != null) {
+            simulator.errors().stream()
+                    .filter(e -> comparison.type().equals(e.recordType()) && comparison.id().equals(e.recordId()))
+                    .map(e -> "Ometria acknowledged the push, then refused the record: " + e.errorPath() + ": " + e.errorMessage())
+                    .forEach(reasons::add);
         }
-        return simulator.errors().stream()
-                .filter(e -> comparison.type().equals(e.recordType()) && comparison.id().equals(e.recordId()))
-                .map(e -> e.errorPath() + ": " + e.errorMessage())
-                .toList();
+        return reasons;
+    }
+
+    /** The reasons kept in {@code ometria_outbox} rows marked DEAD (rows are kept there for inspection and replay). */
+    private List<String> deadOutboxRows(RecordComparison comparison) {
+        return factory.fromSession(session -> session.createNativeQuery(
+                        "select last_error from ometria_outbox where status = 'DEAD' and lower(ometria_type) = :type"
+                                + " and (ometria_id = :id or entity_id = :id)", String.class)
+                .setParameter("type", comparison.type().toLowerCase(Locale.ROOT))
+                .setParameter("id", comparison.id())
+                .getResultList().stream()
+                .map(error -> "ometria-sync did not send it; its outbox row is DEAD: " + error)
+                .toList());
     }
 
     static ObjectNode parse(String json) {

@@ -62,7 +62,7 @@ final class SyncWaiter {
         if (!sync.flush(left)) {
             throw new IllegalStateException("the push pipeline did not drain within " + timeout);
         }
-        if (target.isSimulated() && !target.simulator().awaitIdle(Duration.ofSeconds(5))) {
+        if (target.isSimulated() && !target.simulator().awaitIdle(Duration.ofSeconds(30))) {
             throw new IllegalStateException("the simulator did not finish validating what it acknowledged");
         }
     }

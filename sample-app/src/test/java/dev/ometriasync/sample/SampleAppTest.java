@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +87,15 @@ class SampleAppTest {
         assertThat(output).contains("records refused by Ometria's validation: 0");
         assertThat(ometria.errors()).isEmpty();
         assertThat(output).contains("outbox: 0 pending, 0 dead");
+    }
+
+    @Test
+    void theBackfillImportsProductsThenContactsThenOrders() {
+        assertThat(output).contains("Backfill 'default' complete: 820 records sent, 820 accepted, 0 rejected");
+        List<String> order = List.of("product", "contact", "order");
+        List<Integer> typeIndexes = ometria.pushRequests().stream().filter(r -> r.status() == 200).limit(9)
+                .map(r -> order.indexOf(r.types().iterator().next())).toList();
+        assertThat(typeIndexes).isSorted().contains(0, 1, 2);
     }
 
     @Test
