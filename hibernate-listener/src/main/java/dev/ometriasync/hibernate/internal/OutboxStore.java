@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.hibernate.LockOptions;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.Transaction;
 
 /**
  * The relay's reads and writes of {@code ometria_outbox}, each in its own short transaction. Times that
@@ -216,19 +215,7 @@ final class OutboxStore {
     }
 
     <R> R inTransaction(Function<Session, R> work) {
-        try (Session session = factory.openSession()) {
-            Transaction tx = session.beginTransaction();
-            try {
-                R result = work.apply(session);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            }
-        }
+        return factory.fromTransaction(work);
     }
 
     private static String truncate(String reason) {

@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hibernate.StatelessSession;
-import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jdbc.ReturningWork;
 import org.slf4j.Logger;
@@ -170,18 +168,6 @@ public final class CheckpointStore {
     }
 
     private <T> T inTransaction(ReturningWork<T> work) {
-        try (StatelessSession session = factory.openStatelessSession()) {
-            Transaction tx = session.beginTransaction();
-            try {
-                T result = session.doReturningWork(work);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            }
-        }
+        return factory.fromStatelessTransaction(session -> session.doReturningWork(work));
     }
 }
