@@ -171,6 +171,18 @@ public final class OmetriaSettings {
      */
     public static final String STATELESS_CAPTURE_DELAY = PREFIX + "stateless.capture-delay";
 
+    /**
+     * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
+     * {@code fail} rolls the transaction back with an {@link OmetriaCaptureException} (nothing is committed
+     * without its outbox row), {@code log} logs and counts it and lets the transaction commit without sending
+     * that change. Either way the error is counted ({@link OmetriaSync#captureFailures()}) and never reaches
+     * the transaction as a {@link LinkageError}.
+     *
+     * <p>Expects {@code fail} or {@code log} (or a {@link CaptureFailurePolicy}). Defaults to {@code fail} in
+     * outbox mode and {@code log} in direct mode.
+     */
+    public static final String CAPTURE_FAILURE = PREFIX + "capture-failure";
+
     private OmetriaSettings() {
     }
 
