@@ -66,7 +66,8 @@ class UnsupportedHibernateVersionTest {
                     .contains("ometria-sync is switched OFF for this SessionFactory: nothing will be sent to Ometria");
 
             factory.inTransaction(session -> session.persist(new Shopper(1L, "ada@example.com")));
-            assertThat(factory.fromTransaction(session -> session.find(Shopper.class, 1L))).isNotNull();
+            Shopper stored = factory.fromTransaction(session -> session.find(Shopper.class, 1L));
+            assertThat(stored).isNotNull();
             assertThatThrownBy(() -> OmetriaSync.of(factory)).isInstanceOf(IllegalStateException.class);
         }
     }
