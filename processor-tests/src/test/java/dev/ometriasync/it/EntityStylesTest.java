@@ -91,9 +91,11 @@ class EntityStylesTest {
         signup.setForced(true);
         // java.sql.Date has no time part and throws from toInstant(); it is written through epoch millis.
         signup.setSubscribedAt(new java.sql.Date(Instant.parse("2024-02-29T00:00:00Z").toEpochMilli()));
+        signup.getLists().add(NewsletterSignup.Newsletter.OFFERS);
         assertThat(OmetriaRecords.toJson(signup)).isEqualTo("{\"@type\":\"contact\",\"@collection\":\"newsletter\","
                 + "\"id\":\"3\",\"email\":\"ada@example.com\",\"marketing_optin\":\"EXPLICITLY_OPTEDOUT\","
-                + "\"timestamp_subscribed\":\"2024-02-29T00:00:00+00:00\",\"@force_optin\":true}");
+                + "\"timestamp_subscribed\":\"2024-02-29T00:00:00+00:00\",\"@force_optin\":true,"
+                + "\"@add_to_lists\":[\"OFFERS\"]}");
         signup.setSubscribedAt(java.sql.Timestamp.from(Instant.parse("2024-02-29T10:11:12.345Z")));
         signup.setOptin(null);
         assertThat(OmetriaRecords.toJson(signup, Set.of("subscribedAt", "optin")))

@@ -4,50 +4,90 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import dev.ometriasync.processor.internal.OmetriaDiagnostic;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 
 /** Compiles test sources with the processor and asserts diagnostics at an exact line and column. */
 final class ProcessorHarness {
 
-    /** The consumer's lint setting: every category except 'processing' (unclaimed JPA annotations). */
-    static final String LINT = "-Xlint:all,-processing";
-
     private ProcessorHarness() {
     }
 
+    private static final Path SOURCES = Path.of(System.getProperty("basedir", "."), "target", "harness-sources");
+    private static final AtomicInteger NEXT_FOLDER = new AtomicInteger();
+
+    /**
+     * A test source written to its own folder under {@code target/harness-sources}: Eclipse's compiler reads
+     * sources from files (given compile-testing's in-memory sources it reports "File /test/Customer.java is
+     * missing"), and both compilers then report diagnostics against the same path.
+     */
     static JavaFileObject source(String qualifiedName, String text) {
-        return JavaFileObjects.forSourceString(qualifiedName, text);
+        Path file = SOURCES.resolve("s" + NEXT_FOLDER.incrementAndGet())
+                .resolve(qualifiedName.replace('.', '/') + ".java").toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return text;
+            }
+
+            @Override
+            public InputStream openInputStream() {
+                return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+            }
+        };
     }
 
+    /** Compiles with javac only; diagnostic tests use {@link TestCompiler} to run under javac and ECJ. */
     static Compilation compile(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new OmetriaProcessor()).withOptions(LINT).compile(sources);
+        return TestCompiler.JAVAC.compile(sources);
     }
 
     static Compilation compileStrict(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new OmetriaProcessor())
-                .withOptions(LINT, "-Aometria.strict=true").compile(sources);
+        return TestCompiler.JAVAC.compileStrict(sources);
     }
 
     static Compilation compile(List<Processor> processors, JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(processors).withOptions(LINT).compile(sources);
+        return TestCompiler.JAVAC.compile(processors, sources);
     }
 
     /**
      * Asserts that the diagnostic was reported with the given severity, message, in the file, on the only
      * line containing {@code marker}, at the column where {@code marker} starts: the exact annotation,
-     * annotation value or element.
+     * annotation value or element. The same under javac and ECJ.
      */
     static void assertReported(Compilation compilation, Diagnostic.Kind kind, OmetriaDiagnostic diagnostic,
                                String message, JavaFileObject file, String marker) {
+        assertReported(compilation, kind, diagnostic, message, file, marker, marker);
+    }
+
+    /**
+     * As {@link #assertReported(Compilation, Diagnostic.Kind, OmetriaDiagnostic, String, JavaFileObject, String)},
+     * for a diagnostic that Eclipse's compiler places at another column of the same line: its Messager maps an
+     * element, annotation and value to a source position differently (see the callers for each case).
+     *
+     * @param ecjMarker where ECJ's column is, searched in the line that holds {@code marker}
+     */
+    static void assertReported(Compilation compilation, Diagnostic.Kind kind, OmetriaDiagnostic diagnostic,
+                               String message, JavaFileObject file, String marker, String ecjMarker) {
         String expected = "[" + diagnostic.tag() + "] " + message;
         String source = content(file);
         List<String> lines = source.lines().toList();
@@ -59,7 +99,10 @@ final class ProcessorHarness {
             }
         }
         assertWithMessage("marker '%s' not found in %s", marker, file.getName()).that(line).isGreaterThan(0);
-        long column = lines.get(line - 1).indexOf(marker) + 1;
+        String columnMarker = TestCompiler.of(compilation) == TestCompiler.ECJ ? ecjMarker : marker;
+        int index = lines.get(line - 1).indexOf(columnMarker);
+        assertWithMessage("marker '%s' not on line %s", columnMarker, line).that(index).isAtLeast(0);
+        long column = index + 1;
         if (kind == Diagnostic.Kind.ERROR) {
             assertThat(compilation).hadErrorContaining(expected).inFile(file).onLine(line).atColumn(column);
         } else {
@@ -73,8 +116,14 @@ final class ProcessorHarness {
 
     static void assertError(Compilation compilation, OmetriaDiagnostic diagnostic, String message,
                             JavaFileObject file, String marker) {
+        assertError(compilation, diagnostic, message, file, marker, marker);
+    }
+
+    /** An error that ECJ reports at {@code ecjMarker} on the same line; see {@link #assertReported}. */
+    static void assertError(Compilation compilation, OmetriaDiagnostic diagnostic, String message,
+                            JavaFileObject file, String marker, String ecjMarker) {
         assertThat(compilation).failed();
-        assertReported(compilation, Diagnostic.Kind.ERROR, diagnostic, message, file, marker);
+        assertReported(compilation, Diagnostic.Kind.ERROR, diagnostic, message, file, marker, ecjMarker);
     }
 
     static String content(JavaFileObject file) {

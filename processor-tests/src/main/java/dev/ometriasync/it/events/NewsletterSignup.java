@@ -3,12 +3,20 @@ package dev.ometriasync.it.events;
 import dev.ometriasync.annotation.MarketingOptin;
 import dev.ometriasync.annotation.OmetriaContact;
 import dev.ometriasync.annotation.OmetriaField;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
 import lombok.Data;
 
-/** A contact on a Lombok {@code @Data} entity, with a legacy {@code java.util.Date} timestamp. */
+/**
+ * A contact on a Lombok {@code @Data} entity, with a legacy {@code java.util.Date} timestamp and a set of enum
+ * constants written as an array of strings.
+ */
 @Entity
 @Data
 @OmetriaContact(collection = "newsletter")
@@ -29,4 +37,12 @@ public class NewsletterSignup {
 
     @OmetriaField("@force_optin")
     private boolean forced;
+
+    /** The newsletters a sign-up adds the contact to. */
+    public enum Newsletter { WEEKLY, OFFERS }
+
+    @ElementCollection
+    @Enumerated(EnumType.STRING)
+    @OmetriaField("@add_to_lists")
+    private Set<Newsletter> lists = EnumSet.noneOf(Newsletter.class);
 }

@@ -1,8 +1,11 @@
 package dev.ometriasync.processor.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -77,41 +80,69 @@ final class JavaTypes {
         if (type.getKind() == TypeKind.ARRAY) {
             return ((ArrayType) type).getComponentType();
         }
-        if (type.getKind() != TypeKind.DECLARED || !isSubtype(type, "java.lang.Iterable")) {
-            return null;
-        }
-        TypeMirror iterable = findSupertype(types.capture(type), "java.lang.Iterable");
-        if (iterable == null) {
-            return null;
-        }
-        List<? extends TypeMirror> arguments = ((DeclaredType) iterable).getTypeArguments();
-        return arguments.isEmpty() ? null : upperBound(arguments.get(0));
+        List<TypeMirror> arguments = supertypeArguments(type, "java.lang.Iterable");
+        return arguments == null || arguments.isEmpty() ? null : upperBound(arguments.get(0));
     }
 
     /** Whether the type is a {@code Map} whose keys are strings. */
     boolean isStringKeyedMap(TypeMirror type) {
-        if (type.getKind() != TypeKind.DECLARED || !isSubtype(type, "java.util.Map")) {
-            return false;
-        }
-        TypeMirror map = findSupertype(types.capture(type), "java.util.Map");
-        if (map == null) {
-            return false;
-        }
-        List<? extends TypeMirror> arguments = ((DeclaredType) map).getTypeArguments();
-        return !arguments.isEmpty() && is(upperBound(arguments.get(0)), "java.lang.String");
+        List<TypeMirror> arguments = supertypeArguments(type, "java.util.Map");
+        return arguments != null && !arguments.isEmpty() && is(upperBound(arguments.get(0)), "java.lang.String");
     }
 
-    private TypeMirror findSupertype(TypeMirror type, String qualifiedName) {
-        if (is(type, qualifiedName)) {
-            return type;
+    /**
+     * The type arguments that {@code type} gives to its supertype {@code qualifiedName}, such as
+     * {@code [String]} for {@code Iterable} of an {@code ArrayList<String>}; null when the type is not a
+     * subtype of it; empty when a raw type stands in the way.
+     *
+     * <p>Worked out from the declared supertypes of each class and a substitution of its type parameters, not
+     * with {@code Types.capture} or {@code Types.directSupertypes} on a parameterized type: Eclipse's compiler
+     * does not implement {@code capture} ("NYI: TypesImpl.capture"), and this way both compilers answer alike.
+     */
+    private List<TypeMirror> supertypeArguments(TypeMirror type, String qualifiedName) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
         }
-        for (TypeMirror supertype : types.directSupertypes(type)) {
-            TypeMirror found = findSupertype(supertype, qualifiedName);
-            if (found != null) {
-                return found;
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        if (element.getQualifiedName().contentEquals(qualifiedName)) {
+            return List.copyOf(declared.getTypeArguments());
+        }
+        List<? extends TypeParameterElement> parameters = element.getTypeParameters();
+        List<? extends TypeMirror> actuals = declared.getTypeArguments();
+        boolean raw = !parameters.isEmpty() && actuals.size() != parameters.size();
+        List<TypeMirror> supertypes = new ArrayList<>(element.getInterfaces());
+        supertypes.add(element.getSuperclass());
+        for (TypeMirror supertype : supertypes) {
+            List<TypeMirror> found = supertypeArguments(supertype, qualifiedName);
+            if (found == null) {
+                continue;
             }
+            if (raw) {
+                return List.of();
+            }
+            List<TypeMirror> substituted = new ArrayList<>(found.size());
+            for (TypeMirror argument : found) {
+                substituted.add(substitute(argument, parameters, actuals));
+            }
+            return substituted;
         }
         return null;
+    }
+
+    /** Replaces a type variable of the declaring class by the actual argument; other types stay as they are. */
+    private static TypeMirror substitute(TypeMirror argument, List<? extends TypeParameterElement> parameters,
+                                         List<? extends TypeMirror> actuals) {
+        if (argument.getKind() != TypeKind.TYPEVAR) {
+            return argument;
+        }
+        Name name = ((TypeVariable) argument).asElement().getSimpleName();
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).getSimpleName().contentEquals(name)) {
+                return actuals.get(i);
+            }
+        }
+        return argument;
     }
 
     TypeMirror upperBound(TypeMirror type) {
