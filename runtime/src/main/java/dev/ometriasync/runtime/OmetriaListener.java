@@ -9,7 +9,7 @@ import java.util.List;
  * no-op default; implement the ones you need.
  *
  * <p>Threading: callbacks run on the pipeline's own thread ({@code ometria-pipeline-N}), except
- * {@link #rejected} and {@link #invalidFieldDropped} for records refused by local validation and
+ * {@link #rejected}, {@link #invalidFieldDropped} and {@link #fieldTruncated} for records checked by local validation and
  * {@link #abandoned} for records refused at submission, which run on the thread that called
  * {@link OmetriaPipeline#submit}. Callbacks must be quick and must not block: a slow callback delays every
  * request of the pipeline. Hand slow work (writing to a database, say) to your own executor. Calling
@@ -63,6 +63,17 @@ public interface OmetriaListener {
      * @param reason names the record and the field
      */
     default void invalidFieldDropped(OmetriaRecord record, String reason) {
+    }
+
+    /**
+     * Local validation cut a value the way Ometria documents it cuts it — a custom event type longer than 32
+     * characters keeps its first 32 — and sent the record with the cut value, so that what the application hears
+     * about is what Ometria stores. Runs on the thread that called {@link OmetriaPipeline#submit}.
+     *
+     * @param record the record as submitted
+     * @param reason names the record, the field, the original length and the value kept
+     */
+    default void fieldTruncated(OmetriaRecord record, String reason) {
     }
 
     /**

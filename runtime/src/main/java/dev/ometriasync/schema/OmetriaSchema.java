@@ -61,11 +61,13 @@ public final class OmetriaSchema {
             of("allow_marketing", BOOLEAN),
             of("allow_transactional", BOOLEAN),
             of("dt_updated_marketing", TIMESTAMP),
-            of("dt_updated_transactional", TIMESTAMP)), List.of(), List.of());
+            of("dt_updated_transactional", TIMESTAMP)), List.of(), List.of(),
+            // Consent: never sent without the value the application set (issue 13).
+            Set.of("allow_marketing", "allow_transactional", "dt_updated_marketing", "dt_updated_transactional"));
 
     /** A contact's channel consents; only SMS is known. */
     public static final ObjectSpec CHANNELS = new ObjectSpec("channels", List.of(
-            nested("sms", JsonType.OBJECT, NestedKind.NONE, SMS_CHANNEL)), List.of(), List.of());
+            nested("sms", JsonType.OBJECT, NestedKind.NONE, SMS_CHANNEL)), List.of(), List.of(), Set.of("sms"));
 
     /** A contact listing. */
     public static final ObjectSpec CONTACT = new ObjectSpec("contact", List.of(

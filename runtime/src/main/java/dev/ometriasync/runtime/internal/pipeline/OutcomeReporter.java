@@ -68,6 +68,12 @@ final class OutcomeReporter {
         notify(() -> listener.invalidFieldDropped(record, safe));
     }
 
+    void fieldTruncated(OmetriaRecord record, String reason) {
+        String safe = EmailMasker.mask(reason);
+        LOG.info("Truncated a value of {} as Ometria would: {}", record.key(), safe);
+        notify(() -> listener.fieldTruncated(record, safe));
+    }
+
     void deadLettered(List<PendingEntry> entries, String reason) {
         String safe = EmailMasker.mask(reason);
         metrics.deadLettered(entries.size());
