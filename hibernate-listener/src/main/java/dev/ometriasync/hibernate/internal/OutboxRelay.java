@@ -179,31 +179,20 @@ final class OutboxRelay {
     }
 
     private void submit(List<OutboxEntry> rows) {
-        List<RecordAssembler.Work<Long>> work = new ArrayList<>(rows.size());
-        for (OutboxEntry row : rows) {
-            work.add(new RecordAssembler.Work<>(OutboxRows.toChange(row), row.getId()));
-        }
         List<RecordAssembler.Assembled<Long>> assembled;
-        try (Session session = factory.withOptions().openSession()) {
-            session.setDefaultReadOnly(true);
-            session.setCacheMode(CacheMode.IGNORE);
-            session.setFetchBatchSize(config.relayBatchSize());
-            session.beginTransaction();
-            try {
-                assembled = assembler.assemble(session, work, change -> {
-                    EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(change.entityName());
-                    return IdText.parse(persister, change.entityId());
-                });
-            } finally {
-                session.getTransaction().rollback(); // read-only: nothing to commit
-            }
+        try {
+            assembled = assemble(rows);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            // a row that cannot be reloaded or serialized (even with an Error) is retried later, never left in flight
-            List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
-            completions.add(new Completion(ids, null, e));
-            return;
+            if (InfrastructureFailures.isInfrastructure(e)) {
+                // the database, not the rows: give the claims back without counting an attempt
+                release(rows, e);
+                return;
+            }
+            // One row that cannot be loaded (a converter refusing a stored value, say) must not hold back the rows
+            // claimed with it: retry entity by entity, so that only the failing entity's rows count an attempt.
+            assembled = assembleEntityByEntity(rows);
         }
         List<Long> nothingToSend = new ArrayList<>();
         for (RecordAssembler.Assembled<Long> result : assembled) {
@@ -218,6 +207,65 @@ final class OutboxRelay {
         if (!nothingToSend.isEmpty()) {
             completions.add(new Completion(nothingToSend, Outcome.accepted(null), null));
         }
+    }
+
+    /** Reloads and serializes the rows' entities in one read-only session (one multi-load per type). */
+    private List<RecordAssembler.Assembled<Long>> assemble(List<OutboxEntry> rows) {
+        List<RecordAssembler.Work<Long>> work = new ArrayList<>(rows.size());
+        for (OutboxEntry row : rows) {
+            work.add(new RecordAssembler.Work<>(OutboxRows.toChange(row), row.getId()));
+        }
+        try (Session session = factory.withOptions().openSession()) {
+            session.setDefaultReadOnly(true);
+            session.setCacheMode(CacheMode.IGNORE);
+            session.setFetchBatchSize(config.relayBatchSize());
+            session.beginTransaction();
+            try {
+                return assembler.assemble(session, work, change -> {
+                    EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(change.entityName());
+                    return IdText.parse(persister, change.entityId());
+                });
+            } finally {
+                session.getTransaction().rollback(); // read-only: nothing to commit
+            }
+        }
+    }
+
+    /**
+     * The fallback after a batch failed as a whole: each entity's rows in a session of their own. An entity that
+     * still fails is reported as a failure of its own rows only; an infrastructure failure releases the rows
+     * without an attempt.
+     */
+    private List<RecordAssembler.Assembled<Long>> assembleEntityByEntity(List<OutboxEntry> rows) {
+        Map<List<String>, List<OutboxEntry>> byEntity = new java.util.LinkedHashMap<>();
+        for (OutboxEntry row : rows) {
+            byEntity.computeIfAbsent(List.of(row.getEntityName(), row.getEntityId()), k -> new ArrayList<>()).add(row);
+        }
+        List<RecordAssembler.Assembled<Long>> results = new ArrayList<>();
+        for (Map.Entry<List<String>, List<OutboxEntry>> entity : byEntity.entrySet()) {
+            List<OutboxEntry> entityRows = entity.getValue();
+            try {
+                results.addAll(assemble(entityRows));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                if (InfrastructureFailures.isInfrastructure(e)) {
+                    release(entityRows, e);
+                } else {
+                    List<Long> ids = entityRows.stream().map(OutboxEntry::getId).toList();
+                    results.add(new RecordAssembler.Assembled<>(null, ids, entity.getKey().get(0) + "#" + entity.getKey().get(1)
+                            + " could not be loaded or serialized: " + e));
+                }
+            }
+        }
+        return results;
+    }
+
+    private void release(List<OutboxEntry> rows, Throwable cause) {
+        List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
+        LOG.warn("ometria-sync relay could not reload {} row(s) because the database failed; they are released without"
+                + " counting an attempt: {}", ids.size(), cause.toString());
+        completions.add(new Completion(ids, Outcome.abandoned("infrastructure failure: " + cause), null));
     }
 
     private void submit(OmetriaRecord record, List<Long> rowIds) {
