@@ -293,7 +293,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
 
     /** A delete needs a row only when its type's policy sends something. */
     private boolean isOutboxWorthy(CapturedChange change) {
-        if (change.operation() != OutboxOperation.DELETE) {
+        if (change.operation() != OutboxOperation.DELETE && change.operation() != OutboxOperation.RETIRE) {
             return true;
         }
         CapturedType type = catalog.type(change.entityName());
