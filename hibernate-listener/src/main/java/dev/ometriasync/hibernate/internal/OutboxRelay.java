@@ -9,8 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +46,23 @@ final class OutboxRelay {
     private record Completion(List<Long> rowIds, Outcome outcome, Throwable failure) {
     }
 
+    /** A record handed to the pipeline and not finished yet. */
+    private record Submission(List<Long> rowIds, CompletableFuture<Outcome> future) {
+    }
+
+    /**
+     * Why a submission was withdrawn: this instance may no longer be the only sender. Its rows are in doubt (the
+     * request may be in flight): they keep their claims until those lapse, then the lease holder re-sends the
+     * entities' current state.
+     */
+    private static final class Withdrawn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Withdrawn(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private final SessionFactoryImplementor factory;
     private final OutboxStore store;
     private final RelayLeaseKeeper lease;
@@ -51,7 +73,14 @@ final class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Submission> submitted = ConcurrentHashMap.newKeySet();
     private final AtomicLong deliveredRows = new AtomicLong();
+    /** How long a claim lasts: the lease, plus the time a request given up on may still take to land, plus a margin. */
+    private final Duration claimDuration;
+    /** How long after an in-doubt acceptance the current state is re-sent: by then any late copy has landed. */
+    private final Duration inDoubtDelay;
+    private final ScheduledExecutorService fence;
+    private ScheduledFuture<?> fenceCheck;
     private volatile boolean running;
     private Thread thread;
 
@@ -64,6 +93,14 @@ final class OutboxRelay {
         this.config = config;
         this.lease = new RelayLeaseKeeper(store, config.instanceId(), config.leaseDuration());
         this.maxInFlightRows = Math.max(config.relayBatchSize() * 10, 1_000);
+        Duration margin = RelayLeaseKeeper.safetyMargin(config.leaseDuration());
+        this.claimDuration = config.leaseDuration().plus(pipeline.requestTimeout()).plus(margin);
+        this.inDoubtDelay = pipeline.requestTimeout().plus(margin);
+        this.fence = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread fenceThread = new Thread(runnable, "ometria-outbox-relay-fence");
+            fenceThread.setDaemon(true);
+            return fenceThread;
+        });
     }
 
     synchronized void start() {
@@ -79,10 +116,12 @@ final class OutboxRelay {
     }
 
     /**
-     * Stops claiming, waits for records in flight (bounded by the timeout), applies their outcomes,
-     * releases this instance's remaining claims and the lease.
+     * Stops: no more claims; records still queued in the pipeline are withdrawn (never sent by this instance);
+     * the rows of records that may be in flight keep their claims until those lapse (then the next lease holder
+     * re-sends the entities' current state); finished outcomes are applied and the lease is given up, so that
+     * another instance takes over at once. Bounded by the timeout; the pipeline's own close follows.
      *
-     * @param timeout how long to wait for records in flight
+     * @param timeout how long to wait for the relay's thread
      */
     void stop(Duration timeout) {
         running = false;
@@ -98,14 +137,47 @@ final class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        pipeline.flush(timeout);
+        fence.shutdownNow();
+        withdrawAll("the relay is stopping");
         try {
             applyCompletions();
-            store.release(config.instanceId(), null);
             lease.release();
         } catch (RuntimeException e) {
-            LOG.warn("ometria-sync relay could not release its claims at shutdown; they expire after {}: {}",
+            LOG.warn("ometria-sync relay could not give up its lease at shutdown; it expires after {}: {}",
                     config.leaseDuration(), e.toString());
+        }
+    }
+
+    /**
+     * Withdraws every record this relay handed to the pipeline and that is not finished: those still queued are
+     * never sent; those in flight may land, so their rows stay claimed (in doubt) until the claims lapse.
+     */
+    private void withdrawAll(String reason) {
+        int count = 0;
+        for (Submission submission : submitted) {
+            if (submission.future().completeExceptionally(new Withdrawn(reason))) {
+                count++;
+            }
+        }
+        if (count > 0) {
+            LOG.info("ometria-sync relay withdrew {} unfinished record(s): {}; their rows are re-sent from the database"
+                    + " after their claims lapse", count, reason);
+        }
+    }
+
+    /** After each renewal: withdraw everything if the lease is not renewed before it may lapse. */
+    private synchronized void armFence() {
+        if (fenceCheck != null) {
+            fenceCheck.cancel(false);
+        }
+        if (!fence.isShutdown()) {
+            fenceCheck = fence.schedule(this::checkFence, Math.max(0, lease.nanosUntilLocalExpiry()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkFence() {
+        if (!lease.isValidLocally() && !submitted.isEmpty()) {
+            withdrawAll("the lease was not renewed and may lapse; another instance may take over");
         }
     }
 
@@ -125,8 +197,11 @@ final class OutboxRelay {
             try {
                 applyCompletions();
                 if (lease.acquireOrRenew()) {
-                    store.extendClaims(config.instanceId(), inFlight, config.leaseDuration());
+                    armFence();
+                    store.extendClaims(config.instanceId(), inFlight, claimDuration);
                     sendDueRows();
+                } else {
+                    checkFence();
                 }
                 failuresInARow = 0;
             } catch (VirtualMachineError e) {
@@ -163,7 +238,12 @@ final class OutboxRelay {
 
     private void sendDueRows() {
         while (running && inFlight.size() < maxInFlightRows) {
-            List<OutboxEntry> rows = store.claim(config.instanceId(), config.relayBatchSize(), config.leaseDuration());
+            if (!lease.isValidLocally()) {
+                return; // renewed too long ago (a slow round): renew before claiming more
+            }
+            // for a claim's length after taking the lease, the previous holder's claims may still be live
+            boolean afterTakeover = lease.heldFor().compareTo(claimDuration) < 0;
+            List<OutboxEntry> rows = store.claim(config.instanceId(), config.relayBatchSize(), claimDuration, afterTakeover);
             if (rows.isEmpty()) {
                 return;
             }
@@ -269,8 +349,16 @@ final class OutboxRelay {
     }
 
     private void submit(OmetriaRecord record, List<Long> rowIds) {
+        if (!lease.isValidLocally()) {
+            completions.add(new Completion(rowIds, null, new Withdrawn("the lease may lapse before the record is sent")));
+            return;
+        }
         try {
-            pipeline.submit(record, Priority.LIVE).whenComplete((outcome, failure) -> {
+            CompletableFuture<Outcome> future = pipeline.submit(record, Priority.LIVE).toCompletableFuture();
+            Submission submission = new Submission(rowIds, future);
+            submitted.add(submission);
+            future.whenComplete((outcome, failure) -> {
+                submitted.remove(submission);
                 completions.add(new Completion(rowIds, outcome, failure));
                 wake();
             });
@@ -285,19 +373,26 @@ final class OutboxRelay {
             return;
         }
         List<Long> accepted = new ArrayList<>();
+        List<Long> acceptedInDoubt = new ArrayList<>();
+        List<Long> withdrawn = new ArrayList<>();
         List<Long> abandoned = new ArrayList<>();
         Map<String, List<Long>> dead = new java.util.LinkedHashMap<>();
         Map<String, List<Long>> retry = new java.util.LinkedHashMap<>();
         List<Completion> drained = new ArrayList<>();
         for (Completion completion; (completion = completions.poll()) != null; ) {
             drained.add(completion);
+            if (completion.failure() instanceof Withdrawn || completion.failure() instanceof CompletionException c
+                    && c.getCause() instanceof Withdrawn) {
+                withdrawn.addAll(completion.rowIds()); // in doubt: the claims keep the rows until they lapse
+                continue;
+            }
             if (completion.failure() != null) {
                 retry.computeIfAbsent(String.valueOf(completion.failure()), k -> new ArrayList<>()).addAll(completion.rowIds());
                 continue;
             }
             Outcome outcome = completion.outcome();
             switch (outcome.status()) {
-                case ACCEPTED -> accepted.addAll(completion.rowIds());
+                case ACCEPTED -> (outcome.inDoubt() ? acceptedInDoubt : accepted).addAll(completion.rowIds());
                 case ABANDONED -> abandoned.addAll(completion.rowIds());
                 case REJECTED, DEAD_LETTERED -> dead.computeIfAbsent(outcome.status() + ": " + outcome.reason(),
                         k -> new ArrayList<>()).addAll(completion.rowIds());
@@ -305,6 +400,7 @@ final class OutboxRelay {
         }
         try {
             store.delete(accepted);
+            store.resendLater(acceptedInDoubt, inDoubtDelay);
             store.release(config.instanceId(), abandoned);
             dead.forEach((reason, ids) -> {
                 LOG.warn("ometria-sync: {} outbox row(s) marked DEAD: {}", ids.size(), reason);
@@ -319,7 +415,10 @@ final class OutboxRelay {
             completions.addAll(drained);
             throw e;
         }
-        deliveredRows.addAndGet(accepted.size());
+        deliveredRows.addAndGet(accepted.size() + acceptedInDoubt.size());
+        if (!withdrawn.isEmpty()) {
+            LOG.debug("ometria-sync relay: {} withdrawn row(s) stay claimed until their claims lapse", withdrawn.size());
+        }
         Set<Long> done = new HashSet<>();
         drained.forEach(completion -> done.addAll(completion.rowIds()));
         inFlight.removeAll(done);
