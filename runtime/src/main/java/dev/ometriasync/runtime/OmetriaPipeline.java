@@ -116,6 +116,16 @@ public final class OmetriaPipeline implements AutoCloseable {
     }
 
     /**
+     * Why the pipeline stopped sending on its own, if it did: Ometria refused the API key (401/403). A stopped
+     * pipeline completes every record {@link Outcome.Status#ABANDONED}; build a new one with a valid key.
+     *
+     * @return the reason, or empty while the pipeline sends
+     */
+    public java.util.Optional<String> stoppedReason() {
+        return java.util.Optional.ofNullable(engine.stoppedReason());
+    }
+
+    /**
      * The settings the pipeline runs with.
      *
      * @return the settings

@@ -82,6 +82,8 @@ final class OutboxRelay {
     private final ScheduledExecutorService fence;
     private ScheduledFuture<?> fenceCheck;
     private volatile boolean running;
+    /** Set once the pipeline stopped on a refused key: the relay no longer claims rows. */
+    private volatile boolean pausedForAuth;
     private Thread thread;
 
     OutboxRelay(SessionFactoryImplementor factory, OutboxStore store, RecordAssembler assembler, RecordPipeline pipeline,
@@ -189,6 +191,15 @@ final class OutboxRelay {
         return lease.isHolding();
     }
 
+    /**
+     * Why the relay does not send, if it cannot: Ometria refused the API key.
+     *
+     * @return the reason, or null while it can send
+     */
+    String pausedReason() {
+        return pausedForAuth ? pipeline.stoppedReason() : null;
+    }
+
     private void run() {
         long waitMillis = Math.max(10, Math.min(config.pollInterval().toMillis(), config.leaseDuration().toMillis() / 3));
         int failuresInARow = 0;
@@ -237,6 +248,17 @@ final class OutboxRelay {
     }
 
     private void sendDueRows() {
+        String stopped = pipeline.stoppedReason();
+        if (stopped != null) {
+            // the key was refused: claiming would only release the rows again, round after round; keep the lease
+            // (renewed every round) and the rows pending until the application restarts with a valid key
+            if (!pausedForAuth) {
+                pausedForAuth = true;
+                LOG.error("ometria-sync relay paused: {}. Outbox rows stay pending and are sent after a restart with a"
+                        + " valid key.", stopped);
+            }
+            return;
+        }
         while (running && inFlight.size() < maxInFlightRows) {
             if (!lease.isValidLocally()) {
                 return; // renewed too long ago (a slow round): renew before claiming more

@@ -40,6 +40,11 @@ final class PipelineFactory {
         }
 
         @Override
+        public String stoppedReason() {
+            return pipeline.stoppedReason().orElse(null);
+        }
+
+        @Override
         public Duration requestTimeout() {
             return pipeline.settings().requestTimeout();
         }
