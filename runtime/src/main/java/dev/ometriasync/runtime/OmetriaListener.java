@@ -96,6 +96,17 @@ public interface OmetriaListener {
     }
 
     /**
+     * An answer reported Ometria's backlog of records waiting to be processed ({@code X-QueueSize-Remaining},
+     * {@code X-QueueSize-Limit}). Every pipeline on the account slows its sending while less than half the backlog
+     * remains, so that it does not fill (a full backlog answers 429). Called for every answer that carries the
+     * headers.
+     *
+     * @param state the backlog as reported
+     */
+    default void queueState(QueueState state) {
+    }
+
+    /**
      * Ometria refused the API key (HTTP 401 or 403). The pipeline stops sending: every record it holds and
      * every later submission completes {@link Outcome.Status#ABANDONED}. Fix the key and build a new
      * pipeline.

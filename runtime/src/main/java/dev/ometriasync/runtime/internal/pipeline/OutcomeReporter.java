@@ -113,6 +113,10 @@ final class OutcomeReporter {
         notify(() -> listener.rateLimited(pause, retryAfterHint));
     }
 
+    void queueState(dev.ometriasync.runtime.QueueState state) {
+        notify(() -> listener.queueState(state));
+    }
+
     void authenticationFailed(int statusCode, String message) {
         LOG.error("{}", message);
         notify(() -> listener.authenticationFailed(statusCode, message));
