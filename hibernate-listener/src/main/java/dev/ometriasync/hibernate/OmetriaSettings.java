@@ -161,8 +161,9 @@ public final class OmetriaSettings {
     public static final String RELAY_INSTANCE_ID = PREFIX + "relay.instance-id";
 
     /**
-     * How long a change made through a {@code StatelessSession} waits before it is read back and sent.
-     * Hibernate 7.1 gives listeners no handle on the stateless session, so such a change cannot join its
+     * How long a change made through a {@code StatelessSession} waits before it is read back and sent, on
+     * Hibernate ORM 6.6 and 7.1 only (from 7.2 on such a change joins its transaction and is written at commit).
+     * Those versions give listeners no handle on the stateless session, so such a change cannot join its
      * transaction: the outbox row is written at once in its own transaction and becomes due after this
      * delay, when the relay reads the entity's committed state. Keep stateless transactions shorter than
      * this, or call {@link OmetriaSync#touch(Class, Object...)} after commit.
@@ -170,6 +171,18 @@ public final class OmetriaSettings {
      * <p>Expects a duration. Defaults to {@link Defaults#STATELESS_CAPTURE_DELAY}.
      */
     public static final String STATELESS_CAPTURE_DELAY = PREFIX + "stateless.capture-delay";
+
+    /**
+     * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
+     * {@code fail} rolls the transaction back with an {@link OmetriaCaptureException} (nothing is committed
+     * without its outbox row), {@code log} logs and counts it and lets the transaction commit without sending
+     * that change. Either way the error is counted ({@link OmetriaSync#captureFailures()}) and never reaches
+     * the transaction as a {@link LinkageError}.
+     *
+     * <p>Expects {@code fail} or {@code log} (or a {@link CaptureFailurePolicy}). Defaults to {@code fail} in
+     * outbox mode and {@code log} in direct mode.
+     */
+    public static final String CAPTURE_FAILURE = PREFIX + "capture-failure";
 
     private OmetriaSettings() {
     }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.spi.EventSource;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * The handle on the integration running with a SessionFactory. Most applications never need it: changes
@@ -72,7 +72,7 @@ public final class OmetriaSync {
      * @throws IllegalStateException when no transaction is active
      */
     public void touch(EntityManager entityManager, Class<?> entityClass, Object... ids) {
-        runtime.touch(entityManager.unwrap(EventSource.class), entityName(entityClass), Arrays.asList(ids));
+        runtime.touch(entityManager.unwrap(SharedSessionContractImplementor.class), entityName(entityClass), Arrays.asList(ids));
     }
 
     /**
@@ -122,6 +122,17 @@ public final class OmetriaSync {
      */
     public boolean flush(Duration timeout) {
         return runtime.flushPipeline(timeout);
+    }
+
+    /**
+     * Unexpected errors of ometria-sync while recording changes, since start (see
+     * {@link OmetriaSettings#CAPTURE_FAILURE}): each one is also logged at ERROR. Anything above zero deserves
+     * an alert.
+     *
+     * @return the number of capture failures
+     */
+    public long captureFailures() {
+        return runtime.captureFailures();
     }
 
     private String entityName(Class<?> entityClass) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.AbstractCollectionEvent;
-import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.PostCollectionRecreateEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEventListener;
 import org.hibernate.event.spi.PostCollectionRemoveEvent;
@@ -30,8 +30,11 @@ import org.hibernate.proxy.HibernateProxy;
  * Hibernate's flush, so it only notes (entity, id, changed names): reading lazy state, serializing or
  * writing the outbox here would break the flush. Everything else happens before completion.
  *
- * <p>Stateless sessions fire these events too (Hibernate 7), without dirty properties and without a
- * session; their writes are recorded as full records.
+ * <p>Stateless sessions fire these events too, without dirty properties (and, before Hibernate 7.2, without
+ * a session); their writes are recorded as full records.
+ *
+ * <p>Every event runs through the {@link CaptureGuard}: an unexpected error here never reaches the flush as
+ * anything but one clear {@code OmetriaCaptureException}, or nothing at all, as the capture-failure policy says.
  */
 final class ChangeCaptureListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
         PostUpsertEventListener, PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
@@ -44,20 +47,26 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
         /**
          * Records a change.
          *
-         * @param session the session whose transaction made it, or null for a stateless session
+         * @param session the session whose transaction made it, stateful or stateless, or null when Hibernate gives
+         *        none (stateless sessions before 7.2)
          * @param change the change
          */
-        void record(EventSource session, CapturedChange change);
+        void record(SharedSessionContractImplementor session, CapturedChange change);
     }
 
     private final transient EntityCatalog catalog;
     private final transient ChangeRecorder recorder;
     private final transient SessionFactoryImplementor factory;
+    private final transient HibernateLine hibernate;
+    private final transient CaptureGuard guard;
 
-    ChangeCaptureListener(EntityCatalog catalog, ChangeRecorder recorder, SessionFactoryImplementor factory) {
+    ChangeCaptureListener(EntityCatalog catalog, ChangeRecorder recorder, SessionFactoryImplementor factory,
+            HibernateLine hibernate, CaptureGuard guard) {
         this.catalog = catalog;
         this.recorder = recorder;
         this.factory = factory;
+        this.hibernate = hibernate;
+        this.guard = guard;
     }
 
     @Override
@@ -67,33 +76,72 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        EntityPersister persister = event.getPersister();
-        CapturedType type = catalog.type(persister.getEntityName());
-        if (type != null) {
-            record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.INSERT, null);
-        }
-        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getState(), null);
+        guard.run(entityName(event.getPersister()), () -> inserted(event));
     }
 
     @Override
     public void onPostUpsert(PostUpsertEvent event) {
-        EntityPersister persister = event.getPersister();
-        CapturedType type = catalog.type(persister.getEntityName());
-        if (type != null && !type.isAppendOnly()) {
-            record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.TOUCH, null);
-        }
-        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getState(), null);
+        guard.run(entityName(event.getPersister()), () -> upserted(event));
     }
 
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
+        guard.run(entityName(event.getPersister()), () -> updated(event));
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        guard.run(entityName(event.getPersister()), () -> deleted(event));
+    }
+
+    @Override
+    public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+        guard.run(String.valueOf(event.getAffectedOwnerEntityName()), () -> collectionChanged(event));
+    }
+
+    @Override
+    public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+        guard.run(String.valueOf(event.getAffectedOwnerEntityName()), () -> collectionChanged(event));
+    }
+
+    @Override
+    public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+        guard.run(String.valueOf(event.getAffectedOwnerEntityName()), () -> collectionChanged(event));
+    }
+
+    private static String entityName(EntityPersister persister) {
+        return persister == null ? "an entity" : persister.getEntityName();
+    }
+
+    private void inserted(PostInsertEvent event) {
+        SharedSessionContractImplementor session = hibernate.session(event);
+        EntityPersister persister = event.getPersister();
+        CapturedType type = catalog.type(persister.getEntityName());
+        if (type != null) {
+            record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.INSERT, null);
+        }
+        lineItemChanged(session, persister, event.getEntity(), event.getState(), null);
+    }
+
+    private void upserted(PostUpsertEvent event) {
+        SharedSessionContractImplementor session = hibernate.session(event);
+        EntityPersister persister = event.getPersister();
+        CapturedType type = catalog.type(persister.getEntityName());
+        if (type != null && !type.isAppendOnly()) {
+            record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.TOUCH, null);
+        }
+        lineItemChanged(session, persister, event.getEntity(), event.getState(), null);
+    }
+
+    private void updated(PostUpdateEvent event) {
+        SharedSessionContractImplementor session = hibernate.session(event);
         EntityPersister persister = event.getPersister();
         CapturedType type = catalog.type(persister.getEntityName());
         if (type != null && !type.isAppendOnly()) {
             int[] dirty = event.getDirtyProperties();
             if (dirty == null) {
                 // no dirty tracking (stateless session, or an update Hibernate did not diff): send everything
-                record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, null);
+                record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, null);
             } else {
                 String[] names = persister.getPropertyNames();
                 Set<String> changed = new LinkedHashSet<>();
@@ -103,38 +151,23 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
                     }
                 }
                 if (!changed.isEmpty()) {
-                    record(event.getSession(), type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, changed);
+                    record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, changed);
                 }
             }
         }
-        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getState(), event.getOldState());
+        lineItemChanged(session, persister, event.getEntity(), event.getState(), event.getOldState());
     }
 
-    @Override
-    public void onPostDelete(PostDeleteEvent event) {
+    private void deleted(PostDeleteEvent event) {
+        SharedSessionContractImplementor session = hibernate.session(event);
         EntityPersister persister = event.getPersister();
         CapturedType type = catalog.type(persister.getEntityName());
         if (type != null && !type.isAppendOnly()) {
             String ometriaId = type.serializer().id(event.getEntity());
-            recorder.record(event.getSession(), new CapturedChange(OutboxOperation.DELETE, type.entityName(), event.getId(),
+            recorder.record(session, new CapturedChange(OutboxOperation.DELETE, type.entityName(), event.getId(),
                     IdText.format(persister, event.getId()), type.recordType(), type.collection(), ometriaId, null));
         }
-        lineItemChanged(event.getSession(), persister, event.getEntity(), event.getDeletedState(), null);
-    }
-
-    @Override
-    public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
-        collectionChanged(event);
-    }
-
-    @Override
-    public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
-        collectionChanged(event);
-    }
-
-    @Override
-    public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
-        collectionChanged(event);
+        lineItemChanged(session, persister, event.getEntity(), event.getDeletedState(), null);
     }
 
     private void collectionChanged(AbstractCollectionEvent event) {
@@ -149,11 +182,12 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
             return;
         }
         EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(ownerName);
-        record(event.getSession(), type, persister, ownerId, event.getAffectedOwnerOrNull(), OutboxOperation.UPDATE, Set.of(attribute));
+        record(hibernate.session(event), type, persister, ownerId, event.getAffectedOwnerOrNull(), OutboxOperation.UPDATE,
+                Set.of(attribute));
     }
 
     /** A line-item entity changed: its order (old and new, when the line moved) re-sends its lines. */
-    private void lineItemChanged(EventSource session, EntityPersister persister, Object line, Object[] state, Object[] oldState) {
+    private void lineItemChanged(SharedSessionContractImplementor session, EntityPersister persister, Object line, Object[] state, Object[] oldState) {
         List<LineItemLink> links = catalog.lineItemLinks(persister.getEntityName());
         if (links.isEmpty()) {
             return;
@@ -164,14 +198,14 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
             Object owner = state != null ? state[index] : persister.getPropertyValue(line, index);
             Object oldOwner = oldState != null ? oldState[index] : null;
             orderLinesChanged(session, link, owner);
-            if (oldOwner != null && !Objects.equals(ownerId(link, oldOwner), ownerId(link, owner))) {
+            if (oldOwner != null && !Objects.equals(ownerId(session, link, oldOwner), ownerId(session, link, owner))) {
                 orderLinesChanged(session, link, oldOwner);
             }
         }
     }
 
-    private void orderLinesChanged(EventSource session, LineItemLink link, Object owner) {
-        Object id = ownerId(link, owner);
+    private void orderLinesChanged(SharedSessionContractImplementor session, LineItemLink link, Object owner) {
+        Object id = ownerId(session, link, owner);
         if (id == null) {
             return;
         }
@@ -180,7 +214,7 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
         record(session, orderType, orderPersister, id, null, OutboxOperation.UPDATE, link.orderLineAttributes());
     }
 
-    private Object ownerId(LineItemLink link, Object owner) {
+    private Object ownerId(SharedSessionContractImplementor session, LineItemLink link, Object owner) {
         if (owner == null) {
             return null;
         }
@@ -188,10 +222,10 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
         if (lazy != null) {
             return lazy.getInternalIdentifier();
         }
-        return factory.getMappingMetamodel().getEntityDescriptor(link.orderEntityName()).getIdentifier(owner);
+        return hibernate.identifier(factory.getMappingMetamodel().getEntityDescriptor(link.orderEntityName()), owner, session);
     }
 
-    private void record(EventSource session, CapturedType type, EntityPersister persister, Object id, Object entity,
+    private void record(SharedSessionContractImplementor session, CapturedType type, EntityPersister persister, Object id, Object entity,
             OutboxOperation operation, Set<String> changed) {
         if (id == null) {
             return;

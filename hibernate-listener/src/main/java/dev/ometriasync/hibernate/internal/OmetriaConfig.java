@@ -1,6 +1,7 @@
 package dev.ometriasync.hibernate.internal;
 
 import dev.ometriasync.annotation.DeletePolicy;
+import dev.ometriasync.hibernate.CaptureFailurePolicy;
 import dev.ometriasync.hibernate.OmetriaSettings;
 import dev.ometriasync.hibernate.OmetriaSettings.Defaults;
 import dev.ometriasync.hibernate.SyncMode;
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
  * @param relayMaxAttempts relay-side failures before a row is dead
  * @param instanceId this instance's name in claims and the lease
  * @param statelessCaptureDelay delay before a stateless-session change is read back
+ * @param captureFailure what an unexpected error while recording a change does to the transaction
  */
 public record OmetriaConfig(
         boolean enabled,
@@ -60,7 +62,8 @@ public record OmetriaConfig(
         Duration pollInterval,
         int relayMaxAttempts,
         String instanceId,
-        Duration statelessCaptureDelay) {
+        Duration statelessCaptureDelay,
+        CaptureFailurePolicy captureFailure) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -78,6 +81,18 @@ public record OmetriaConfig(
         }
         Object key = settings.get(OmetriaSettings.API_KEY);
         return key != null && !key.toString().isBlank();
+    }
+
+    /**
+     * Whether {@code ometria.enabled=true} is set explicitly (then a problem that would switch the integration
+     * off fails the start instead).
+     *
+     * @param settings the Hibernate properties
+     * @return true when explicitly enabled
+     */
+    public static boolean isExplicitlyEnabled(Map<String, Object> settings) {
+        Object enabled = settings.get(OmetriaSettings.ENABLED);
+        return enabled != null && Boolean.parseBoolean(enabled.toString().trim());
     }
 
     /**
@@ -163,12 +178,15 @@ public record OmetriaConfig(
             reader.problems.add(OmetriaSettings.RELAY_INSTANCE_ID + " must have at most 64 characters");
         }
         Duration statelessDelay = reader.duration(OmetriaSettings.STATELESS_CAPTURE_DELAY, Defaults.STATELESS_CAPTURE_DELAY);
+        CaptureFailurePolicy captureFailure = reader.parse(OmetriaSettings.CAPTURE_FAILURE,
+                mode == SyncMode.DIRECT ? CaptureFailurePolicy.LOG : CaptureFailurePolicy.FAIL,
+                value -> value instanceof CaptureFailurePolicy policy ? policy : CaptureFailurePolicy.fromExternalName(value.toString()));
         if (!reader.problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid ometria-sync configuration:\n  - " + String.join("\n  - ", reader.problems));
         }
         return new OmetriaConfig(enabled, apiKey, stripTrailingSlash(endpoint), mode, rate, batch, flushInterval, retry, shutdown,
                 invalidFieldPolicy, orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts,
-                instanceId, statelessDelay);
+                instanceId, statelessDelay, captureFailure);
     }
 
     /** Hides the API key. */

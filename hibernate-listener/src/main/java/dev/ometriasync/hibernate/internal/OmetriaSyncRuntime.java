@@ -19,8 +19,7 @@ import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.event.spi.EventSource;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,23 +44,29 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     private final OutboxStore store;
     private final OutboxRelay relay;
     private final ScheduledExecutorService delayedCapture;
-    private final Map<EventSource, TransactionState> transactions = Collections.synchronizedMap(new WeakHashMap<>());
+    private final CaptureGuard guard;
+    private final Map<SharedSessionContractImplementor, TransactionState> transactions = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The changes and, in direct mode, the records of one transaction. */
     private final class TransactionState implements TransactionCallbacks.Completion {
-        private final EventSource session;
+        private final SharedSessionContractImplementor session;
         private final TransactionChanges changes = new TransactionChanges();
         private List<OmetriaRecord> records = List.of();
 
-        TransactionState(EventSource session) {
+        TransactionState(SharedSessionContractImplementor session) {
             this.session = session;
         }
 
         @Override
-        public void beforeCompletion(SessionImplementor session) {
+        public void beforeCompletion() {
             if (changes.isEmpty()) {
                 return;
             }
+            guard.run(changes.changes().get(0).entityName() + (changes.changes().size() > 1 ? " and other entities" : ""),
+                    this::writeChanges);
+        }
+
+        private void writeChanges() {
             List<CapturedChange> list = changes.changes();
             if (config.mode() == SyncMode.OUTBOX) {
                 List<CapturedChange> rows = outboxWorthy(list);
@@ -79,21 +84,29 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
 
         @Override
         public void afterCompletion(boolean committed) {
-            transactions.remove(session);
-            if (!committed || changes.isEmpty()) {
-                return;
-            }
-            if (relay != null) {
-                relay.wake();
-            }
-            for (OmetriaRecord record : records) {
-                submitDirect(record);
+            try {
+                transactions.remove(session);
+                if (!committed || changes.isEmpty()) {
+                    return;
+                }
+                if (relay != null) {
+                    relay.wake();
+                }
+                for (OmetriaRecord record : records) {
+                    submitDirect(record);
+                }
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // the transaction is over: nothing may be thrown into the application from here
+                LOG.error("ometria-sync: after-commit handling failed; the outbox rows stay for the relay's next poll", e);
             }
         }
     }
 
     OmetriaSyncRuntime(SessionFactoryImplementor factory, OmetriaConfig config, EntityCatalog catalog, RecordPipeline pipeline) {
         this.factory = factory;
+        this.guard = new CaptureGuard(config.captureFailure());
         this.config = config;
         this.catalog = catalog;
         this.pipeline = pipeline;
@@ -133,7 +146,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     }
 
     @Override
-    public void record(EventSource session, CapturedChange change) {
+    public void record(SharedSessionContractImplementor session, CapturedChange change) {
         if (session == null) {
             recordStateless(change);
             return;
@@ -153,7 +166,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     }
 
     /**
-     * Hibernate 7.1 gives stateless-session listeners no session, so the change cannot join the
+     * Before 7.2, Hibernate gives stateless-session listeners no session, so the change cannot join the
      * transaction. It is written at once in its own transaction and becomes due after the capture delay,
      * when the committed state is read back.
      */
@@ -201,7 +214,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
      * @param entityName the entity name
      * @param ids the ids
      */
-    public void touch(EventSource session, String entityName, List<?> ids) {
+    public void touch(SharedSessionContractImplementor session, String entityName, List<?> ids) {
         if (!session.isTransactionInProgress()) {
             throw new IllegalStateException("touch(session, …) needs an active transaction on the session; "
                     + "use touch(entityClass, ids…) outside a transaction");
@@ -362,6 +375,20 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
 
     EntityCatalog catalog() {
         return catalog;
+    }
+
+    /** @return the guard through which capture work runs */
+    CaptureGuard captureGuard() {
+        return guard;
+    }
+
+    /**
+     * Unexpected errors while recording changes, since start.
+     *
+     * @return the count
+     */
+    public long captureFailures() {
+        return guard.failures();
     }
 
     OmetriaConfig config() {

@@ -24,9 +24,26 @@ public final class OutboxMappingContributor implements AdditionalMappingContribu
             ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext buildingContext) {
         ConfigurationService configuration = buildingContext.getBootstrapContext().getServiceRegistry()
                 .requireService(ConfigurationService.class);
-        if (OmetriaConfig.needsOutbox(configuration.getSettings())) {
+        if (OmetriaConfig.needsOutbox(configuration.getSettings()) && runsOnThisHibernate(configuration.getSettings())) {
             contributions.contributeEntity(OutboxEntry.class);
             contributions.contributeEntity(RelayLease.class);
+        }
+    }
+
+    /**
+     * Whether the integration will run on this Hibernate ORM. On an unsupported version the tables are not
+     * mapped (the integrator switches itself off with a WARN line), or, when ometria.enabled=true was set, the
+     * build fails here with the same message the integrator would give.
+     */
+    private static boolean runsOnThisHibernate(java.util.Map<String, Object> settings) {
+        try {
+            HibernateLine.running();
+            return true;
+        } catch (UnsupportedHibernateException e) {
+            if (OmetriaConfig.isExplicitlyEnabled(settings)) {
+                throw e;
+            }
+            return false;
         }
     }
 }

@@ -119,18 +119,34 @@ final class OutboxRelay {
 
     private void run() {
         long waitMillis = Math.max(10, Math.min(config.pollInterval().toMillis(), config.leaseDuration().toMillis() / 3));
+        int failuresInARow = 0;
         while (running) {
+            long pause = waitMillis;
             try {
                 applyCompletions();
                 if (lease.acquireOrRenew()) {
                     store.extendClaims(config.instanceId(), inFlight, config.leaseDuration());
                     sendDueRows();
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("ometria-sync relay round failed, retrying in {} ms: {}", waitMillis, e.toString());
+                failuresInARow = 0;
+            } catch (VirtualMachineError e) {
+                failuresInARow++;
+                pause = backoff(waitMillis, failuresInARow);
+                LOG.error("ometria-sync relay round failed ({} in a row), retrying in {} ms", failuresInARow, pause, e);
+            } catch (Throwable e) {
+                // Whatever goes wrong — the database, a bug of ours, a linkage error — the relay must outlive it:
+                // a dead relay thread leaves every later change unsent without anybody noticing.
+                failuresInARow++;
+                pause = backoff(waitMillis, failuresInARow);
+                if (failuresInARow == 1 || Long.bitCount(failuresInARow) == 1) {
+                    LOG.warn("ometria-sync relay round failed ({} in a row), retrying in {} ms", failuresInARow, pause, e);
+                } else {
+                    LOG.debug("ometria-sync relay round failed ({} in a row), retrying in {} ms: {}", failuresInARow, pause,
+                            e.toString());
+                }
             }
             try {
-                if (wakeUp.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                if (wakeUp.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -138,6 +154,11 @@ final class OutboxRelay {
                 return;
             }
         }
+    }
+
+    /** The pause after failed rounds: the poll interval, doubling per failure in a row, at most a minute. */
+    private static long backoff(long waitMillis, int failuresInARow) {
+        return Math.min(60_000L, waitMillis << Math.min(failuresInARow - 1, 16));
     }
 
     private void sendDueRows() {
@@ -176,7 +197,10 @@ final class OutboxRelay {
             } finally {
                 session.getTransaction().rollback(); // read-only: nothing to commit
             }
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // a row that cannot be reloaded or serialized (even with an Error) is retried later, never left in flight
             List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
             completions.add(new Completion(ids, null, e));
             return;

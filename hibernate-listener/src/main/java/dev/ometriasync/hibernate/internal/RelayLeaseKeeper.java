@@ -56,6 +56,9 @@ final class RelayLeaseKeeper {
             });
         } catch (ConstraintViolationException e) {
             held = false; // another instance created the lease row at the same moment
+        } catch (RuntimeException e) {
+            holding = false; // a lease that cannot be renewed is not held
+            throw e;
         }
         if (held != holding) {
             LOG.debug("ometria-sync relay {} {} the outbox lease", instanceId, held ? "holds" : "does not hold");

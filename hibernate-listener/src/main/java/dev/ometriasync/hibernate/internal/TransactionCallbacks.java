@@ -1,31 +1,31 @@
 package dev.ometriasync.hibernate.internal;
 
-import org.hibernate.action.spi.AfterTransactionCompletionProcess;
-import org.hibernate.action.spi.BeforeTransactionCompletionProcess;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.event.spi.EventSource;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * Registers the per-transaction callbacks on a session. This is the one place that depends on
- * Hibernate's transaction-completion SPI, which moves between versions (7.1: {@code ActionQueue.registerProcess}
- * with {@link BeforeTransactionCompletionProcess} / {@link AfterTransactionCompletionProcess}, as Hibernate
- * Search does). Before-completion processes run after the session's final flush, so every change of the
- * transaction has been seen; they run only when the transaction is about to commit. After-completion
- * processes run on commit and on rollback.
+ * Registers the per-transaction callbacks on a session.
+ *
+ * <p>Hibernate's own transaction-completion SPI moved between the supported lines
+ * ({@code ActionQueue.registerProcess} up to 7.1, {@code registerCallback} with
+ * {@code TransactionCompletionCallbacks} from 7.2). A {@link Synchronization} registered through
+ * {@code Transaction.registerSynchronization} is available, unchanged, on every line, for stateful and
+ * stateless sessions, with resource-local and JTA transactions. Its {@code beforeCompletion} runs after the
+ * session's final flush (Hibernate flushes first, then notifies synchronizations), so every change of the
+ * transaction has been seen; it runs only when the transaction is about to commit, and an exception thrown
+ * there marks the transaction for rollback. {@code afterCompletion} runs on commit and on rollback, and
+ * Hibernate clears its synchronizations afterwards, so each registration serves exactly one transaction.
  */
 final class TransactionCallbacks {
 
     /** What to do at the end of a transaction. */
     interface Completion {
-        /**
-         * Runs after the final flush, before commit, on the transaction's connection.
-         *
-         * @param session the session, still usable
-         */
-        void beforeCompletion(SessionImplementor session);
+        /** Runs after the final flush, before commit, on the transaction's connection; may throw to fail the commit. */
+        void beforeCompletion();
 
         /**
-         * Runs after commit or rollback.
+         * Runs after commit or rollback. Must not throw: an exception here would skip other synchronizations.
          *
          * @param committed true when the transaction committed
          */
@@ -36,15 +36,22 @@ final class TransactionCallbacks {
     }
 
     /**
-     * Registers the callbacks for the session's current transaction. Hibernate clears both queues when
-     * the transaction ends, so this is called once per transaction.
+     * Registers the callbacks for the session's current transaction.
      *
-     * @param session the session
+     * @param session the session, with a transaction in progress
      * @param completion the callbacks
      */
-    static void register(EventSource session, Completion completion) {
-        session.getActionQueue().registerProcess((BeforeTransactionCompletionProcess) completion::beforeCompletion);
-        session.getActionQueue().registerProcess(
-                (AfterTransactionCompletionProcess) (success, ignored) -> completion.afterCompletion(success));
+    static void register(SharedSessionContractImplementor session, Completion completion) {
+        session.accessTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                completion.beforeCompletion();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                completion.afterCompletion(status == Status.STATUS_COMMITTED);
+            }
+        });
     }
 }

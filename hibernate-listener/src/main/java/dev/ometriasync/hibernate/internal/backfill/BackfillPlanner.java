@@ -77,7 +77,7 @@ public final class BackfillPlanner {
             }
             @SuppressWarnings("unchecked")
             JavaType<Object> idType = (JavaType<Object>) basic.getJavaTypeDescriptor();
-            targets.add(new BackfillTarget(persister.getEntityName(), persister.getJpaEntityName(), persister.getMappedClass(),
+            targets.add(new BackfillTarget(persister.getEntityName(), jpaEntityName(factory, persister), persister.getMappedClass(),
                     recordType(persister), persister.getIdentifierPropertyName(), idType, null, null));
         }
         for (Class<?> type : options.changedSinceAttributes().keySet()) {
@@ -102,6 +102,14 @@ public final class BackfillPlanner {
     }
 
     /** Every entity type with a record annotation and a serializer, by entity name. */
+    /**
+     * The JPA entity name, for HQL. Read from the JPA metamodel: {@code EntityPersister.getJpaEntityName()} does
+     * not exist in Hibernate ORM 6.6.
+     */
+    private static String jpaEntityName(SessionFactoryImplementor factory, EntityPersister persister) {
+        return factory.getJpaMetamodel().entity(persister.getEntityName()).getName();
+    }
+
     private static Map<String, EntityPersister> capturedEntities(SessionFactoryImplementor factory) {
         List<EntityPersister> persisters = new ArrayList<>();
         factory.getMappingMetamodel().forEachEntityDescriptor(p -> {
