@@ -134,7 +134,7 @@ class EnumMappingTest {
     }
 
     @Test
-    void freeTextFieldsAndPropertiesTakeAnyEnumWithItsMappedValues() {
+    void freeTextFieldsPropertiesAndArraysTakeAnyEnumWithItsMappedValues() {
         JavaFileObject status = source("test.Status", """
                 package test;
                 import dev.ometriasync.annotation.OmetriaValue;
@@ -153,6 +153,7 @@ class EnumMappingTest {
                     @OmetriaField("currency") public String currency;
                     @OmetriaField("status") public Status status;
                     @OmetriaProperty("previous_status") public Status previous;
+                    @OmetriaProperty("history") public java.util.List<Status> history;
                 }
                 """);
         Compilation compilation = compiler.compile(status, order);
@@ -161,5 +162,7 @@ class EnumMappingTest {
         String statusSwitch = "switch (status) { case CANCELLED -> \"cancelled\"; case SHIPPED -> \"SHIPPED\"; }";
         assertThat(code).contains("generator.writeString(" + statusSwitch + ");");
         assertThat(code).contains("generator.writeString(switch (previous) { case CANCELLED -> \"cancelled\";");
+        assertThat(code).contains("for (var element : history) { if (element != null) { generator.writeString(switch"
+                + " (element) { case CANCELLED -> \"cancelled\"; case SHIPPED -> \"SHIPPED\"; }); } }");
     }
 }

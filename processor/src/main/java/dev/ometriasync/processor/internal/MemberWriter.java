@@ -207,7 +207,9 @@ final class MemberWriter {
                     value.path());
             case BIG_DECIMAL -> CodeBlock.of("$N.writeNumber($T.plain($N));\n", GENERATOR, VALUES, local);
             case BOOLEAN -> CodeBlock.of("$N.writeBoolean($N);\n", GENERATOR, local);
-            case STRING_ARRAY -> CodeBlock.of("$T.writeStringArray($N, $N);\n", VALUES, GENERATOR, local);
+            case STRING_ARRAY -> value.enumValues().isEmpty()
+                    ? CodeBlock.of("$T.writeStringArray($N, $N);\n", VALUES, GENERATOR, local)
+                    : mappedEnumArray(value, local, locals);
             case FREE_OBJECT -> CodeBlock.of("$T.writeFreeObject($N, $N, $S);\n", VALUES, GENERATOR, local,
                     value.path());
             case CUSTOMER -> CodeBlock.of("$N.writeCustomer($N, $N);\n", constants.delegate(value.delegate()), local,
@@ -216,6 +218,20 @@ final class MemberWriter {
                     GENERATOR);
             case NESTED_ARRAY -> nestedArray(value, local, locals);
         };
+    }
+
+    /** An array of enum constants some of which have an {@code @OmetriaValue}; null elements are skipped. */
+    private CodeBlock mappedEnumArray(MappedValue value, String local, NameAllocator locals) {
+        String element = locals.newName("element", new Object());
+        return CodeBlock.builder()
+                .addStatement("$N.writeStartArray()", GENERATOR)
+                .beginControlFlow("for (var $N : $N)", element, local)
+                .beginControlFlow("if ($N != null)", element)
+                .addStatement("$N.writeString($L)", GENERATOR, enumString(value, element))
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("$N.writeEndArray()", GENERATOR)
+                .build();
     }
 
     private CodeBlock nestedArray(MappedValue value, String local, NameAllocator locals) {

@@ -267,7 +267,13 @@ final class ValueClassifier {
 
     private Classified stringArray(TypeMirror type) {
         TypeMirror element = javaTypes.elementType(type);
-        return element != null && javaTypes.isStringLike(element) ? Classified.of(ValueKind.STRING_ARRAY) : null;
+        if (element == null || !javaTypes.isStringLike(element)) {
+            return null;
+        }
+        // Enum elements are written like single enum values: by name, or by their @OmetriaValue.
+        return javaTypes.isEnum(element)
+                ? new Classified(ValueKind.STRING_ARRAY, null, renamed(constantValues(javaTypes.typeElement(element))))
+                : Classified.of(ValueKind.STRING_ARRAY);
     }
 
     private Classified nested(Site site, TypeMirror type, FieldSpec field) {
