@@ -29,6 +29,15 @@ public interface RecordPipeline extends AutoCloseable {
      */
     boolean flush(Duration timeout);
 
+    /**
+     * What the pipeline reported so far (401/403, counts), for health and metrics.
+     *
+     * @return the status, or null when this pipeline does not track it
+     */
+    default SendStatus sendStatus() {
+        return null;
+    }
+
     /** Stops accepting records, sends what it can within the shutdown timeout, and releases its threads. */
     @Override
     void close();
