@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -107,12 +108,16 @@ public class OmetriaOutboxEndpoint {
 
     private static List<Long> parseIds(@Nullable String ids) {
         if (ids == null || ids.isBlank()) {
-            throw new IllegalArgumentException("name the rows: ids=41,42 (or all=true)");
+            throw new InvalidEndpointRequestException("name the rows: ids=41,42 (or all=true)", "no ids and not all=true");
         }
         List<Long> parsed = new ArrayList<>();
         for (String id : ids.replace("[", "").replace("]", "").split(",")) {
             if (!id.isBlank()) {
-                parsed.add(Long.parseLong(id.trim()));
+                try {
+                    parsed.add(Long.parseLong(id.trim()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidEndpointRequestException("ids must be outbox row ids, was '" + id.trim() + "'", "bad id");
+                }
             }
         }
         return parsed;
