@@ -26,45 +26,33 @@ public final class AddressOmetriaSerializer implements OmetriaNestedWriter<Addre
     @Override
     public void write(Address value, JsonGenerator generator) throws IOException {
         generator.writeStartObject();
-        writeCity(value, generator, false);
-        writePostcode(value, generator, false);
-        writeCountryCode(value, generator, false);
+        writeCity(value, generator);
+        writePostcode(value, generator);
+        writeCountryCode(value, generator);
         generator.writeEndObject();
     }
 
-    private void writeCity(Address value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeCity(Address value, JsonGenerator generator) throws IOException {
         var city = value.city();
         if (city != null) {
             generator.writeFieldName(CITY);
             generator.writeString(city);
-        } else if (writeNull) {
-            generator.writeFieldName(CITY);
-            generator.writeNull();
         }
     }
 
-    private void writePostcode(Address value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writePostcode(Address value, JsonGenerator generator) throws IOException {
         var postcode = value.postcode();
         if (postcode != null) {
             generator.writeFieldName(POSTCODE);
             generator.writeString(postcode);
-        } else if (writeNull) {
-            generator.writeFieldName(POSTCODE);
-            generator.writeNull();
         }
     }
 
-    private void writeCountryCode(Address value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeCountryCode(Address value, JsonGenerator generator) throws IOException {
         var country = value.country();
         if (country != null) {
             generator.writeFieldName(COUNTRY_CODE);
             generator.writeString(country);
-        } else if (writeNull) {
-            generator.writeFieldName(COUNTRY_CODE);
-            generator.writeNull();
         }
     }
 }

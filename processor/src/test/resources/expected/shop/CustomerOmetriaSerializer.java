@@ -254,10 +254,10 @@ public final class CustomerOmetriaSerializer implements OmetriaSerializer<Custom
 
     private void writeCountryId(Customer entity, JsonGenerator generator, boolean writeNull) throws
             IOException {
-        var locale = OmetriaValues.country(entity.getLocale());
-        if (locale != null) {
+        var countryCode = OmetriaValues.country(entity.getLocale());
+        if (countryCode != null) {
             generator.writeFieldName(COUNTRY_ID);
-            generator.writeString(locale);
+            generator.writeString(countryCode);
         } else if (writeNull) {
             generator.writeFieldName(COUNTRY_ID);
             generator.writeNull();

@@ -39,25 +39,21 @@ public final class OrderLineOmetriaSerializer implements OmetriaNestedWriter<Ord
     @Override
     public void write(OrderLine value, JsonGenerator generator) throws IOException {
         generator.writeStartObject();
-        writeProductId(value, generator, false);
+        writeProductId(value, generator);
         writeQuantity(value, generator);
-        writeUnitPrice(value, generator, false);
+        writeUnitPrice(value, generator);
         writeDiscount(value, generator);
-        writeVariantOptions(value, generator, false);
-        writeProperties(value, generator, false);
+        writeVariantOptions(value, generator);
+        writeProperties(value, generator);
         generator.writeEndObject();
     }
 
-    private void writeProductId(OrderLine value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeProductId(OrderLine value, JsonGenerator generator) throws IOException {
         var product = value.getProduct();
         var productId = product == null ? null : CATALOG_PRODUCT_SERIALIZER.id(product);
         if (productId != null) {
             generator.writeFieldName(PRODUCT_ID);
             generator.writeString(productId);
-        } else if (writeNull) {
-            generator.writeFieldName(PRODUCT_ID);
-            generator.writeNull();
         }
     }
 
@@ -67,15 +63,11 @@ public final class OrderLineOmetriaSerializer implements OmetriaNestedWriter<Ord
         generator.writeNumber(quantity);
     }
 
-    private void writeUnitPrice(OrderLine value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeUnitPrice(OrderLine value, JsonGenerator generator) throws IOException {
         var unitPrice = value.getUnitPrice();
         if (unitPrice != null) {
             generator.writeFieldName(UNIT_PRICE);
             generator.writeNumber(OmetriaValues.plain(unitPrice));
-        } else if (writeNull) {
-            generator.writeFieldName(UNIT_PRICE);
-            generator.writeNull();
         }
     }
 
@@ -85,8 +77,7 @@ public final class OrderLineOmetriaSerializer implements OmetriaNestedWriter<Ord
         generator.writeNumber(OmetriaValues.finite(discount, "discount"));
     }
 
-    private void writeVariantOptions(OrderLine value, JsonGenerator generator, boolean writeNull)
-            throws IOException {
+    private void writeVariantOptions(OrderLine value, JsonGenerator generator) throws IOException {
         var sizes = value.getSizes();
         if (sizes != null) {
             generator.writeFieldName(VARIANT_OPTIONS);
@@ -97,16 +88,12 @@ public final class OrderLineOmetriaSerializer implements OmetriaNestedWriter<Ord
                 }
             }
             generator.writeEndArray();
-        } else if (writeNull) {
-            generator.writeFieldName(VARIANT_OPTIONS);
-            generator.writeNull();
         }
     }
 
-    private void writeProperties(OrderLine value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeProperties(OrderLine value, JsonGenerator generator) throws IOException {
         var engraving = value.getEngraving();
-        if (!writeNull && engraving == null) {
+        if (engraving == null) {
             return;
         }
         generator.writeFieldName(PROPERTIES);
@@ -114,9 +101,6 @@ public final class OrderLineOmetriaSerializer implements OmetriaNestedWriter<Ord
         if (engraving != null) {
             generator.writeFieldName(ENGRAVING);
             generator.writeString(engraving);
-        } else if (writeNull) {
-            generator.writeFieldName(ENGRAVING);
-            generator.writeNull();
         }
         generator.writeEndObject();
     }

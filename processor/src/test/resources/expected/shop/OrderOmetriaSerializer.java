@@ -66,8 +66,7 @@ public final class OrderOmetriaSerializer implements OmetriaSerializer<Order> {
 
     @Override
     public String id(Order entity) {
-        var number = entity.getNumber();
-        return number;
+        return entity.getNumber();
     }
 
     @Override

@@ -26,45 +26,33 @@ public final class SizeOmetriaSerializer implements OmetriaNestedWriter<Size> {
     @Override
     public void write(Size value, JsonGenerator generator) throws IOException {
         generator.writeStartObject();
-        writeId(value, generator, false);
-        writeType(value, generator, false);
-        writeLabel(value, generator, false);
+        writeId(value, generator);
+        writeType(value, generator);
+        writeLabel(value, generator);
         generator.writeEndObject();
     }
 
-    private void writeId(Size value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeId(Size value, JsonGenerator generator) throws IOException {
         var code = value.code;
         if (code != null) {
             generator.writeFieldName(ID);
             generator.writeString(code);
-        } else if (writeNull) {
-            generator.writeFieldName(ID);
-            generator.writeNull();
         }
     }
 
-    private void writeType(Size value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeType(Size value, JsonGenerator generator) throws IOException {
         var type = value.type;
         if (type != null) {
             generator.writeFieldName(TYPE);
             generator.writeString(type);
-        } else if (writeNull) {
-            generator.writeFieldName(TYPE);
-            generator.writeNull();
         }
     }
 
-    private void writeLabel(Size value, JsonGenerator generator, boolean writeNull) throws
-            IOException {
+    private void writeLabel(Size value, JsonGenerator generator) throws IOException {
         var label = value.label;
         if (label != null) {
             generator.writeFieldName(LABEL);
             generator.writeString(label);
-        } else if (writeNull) {
-            generator.writeFieldName(LABEL);
-            generator.writeNull();
         }
     }
 }

@@ -37,6 +37,11 @@ import javax.tools.Diagnostic;
  * <p>A type that uses a type which does not exist yet (because another processor generates it) is
  * retried in the next round and reported only if it is still missing when processing ends. No exception
  * ever reaches javac: an unexpected failure becomes one {@code [OmetriaInternalError]} on the type.
+ *
+ * <p>Each round first reads every type, then writes only the serializers whose referenced serializers exist:
+ * a type that nests a failed type is not written (its error is the nested type's, reported once; no
+ * "cannot find symbol" in generated code), one that nests a deferred type waits with it, and one that nests a
+ * type compiled without the processor gets {@code [OmetriaSerializerMissing]} on the referencing member.
  */
 @AutoService(Processor.class)
 public final class OmetriaProcessor extends AbstractProcessor {
@@ -48,6 +53,8 @@ public final class OmetriaProcessor extends AbstractProcessor {
 
     private final Set<String> deferred = new LinkedHashSet<>();
     private final Set<String> finished = new HashSet<>();
+    private final Set<String> generated = new HashSet<>();
+    private final Set<String> failed = new HashSet<>();
     private DiagnosticReporter reporter;
     private TargetChecks checks;
     private ModelReader reader;
@@ -110,9 +117,13 @@ public final class OmetriaProcessor extends AbstractProcessor {
                     }
                 }
             }
+            boolean lastRound = roundEnv.processingOver();
+            Map<String, SerializerModel> ready = new LinkedHashMap<>();
             for (TypeElement type : types.values()) {
-                process(type, roundEnv.processingOver());
+                read(type, lastRound).ifPresent(model -> ready.put(type.getQualifiedName().toString(), model));
             }
+            holdBackDependents(ready, lastRound);
+            ready.values().forEach(this::write);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     OmetriaDiagnostic.INTERNAL_ERROR.format("this round", e, where(e)));
@@ -120,21 +131,19 @@ public final class OmetriaProcessor extends AbstractProcessor {
         return false;
     }
 
-    private void process(TypeElement type, boolean lastRound) {
+    /** Checks a type and reads its model; empty when it failed (reported), was deferred, or was done before. */
+    private Optional<SerializerModel> read(TypeElement type, boolean lastRound) {
         String name = type.getQualifiedName().toString();
         if (!finished.add(name)) {
-            return;
+            return Optional.empty();
         }
+        Optional<SerializerModel> model = Optional.empty();
         try {
             // Before any check, so that a deferred type reports nothing twice.
             resolution.requireResolved(type);
             Optional<TargetChecks.Target> target = checks.check(type);
-            if (target.isEmpty()) {
-                return;
-            }
-            Optional<SerializerModel> model = reader.read(type, target.get());
-            if (model.isPresent()) {
-                SerializerWriter.write(model.get()).writeTo(processingEnv.getFiler());
+            if (target.isPresent()) {
+                model = reader.read(type, target.get());
             }
         } catch (DeferTypeException e) {
             if (lastRound) {
@@ -143,11 +152,81 @@ public final class OmetriaProcessor extends AbstractProcessor {
             } else {
                 finished.remove(name);
                 deferred.add(name);
+                return Optional.empty();
             }
         } catch (DiagnosticReporter.AbandonTypeException e) {
             // Already reported; other types go on.
-        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.report(OmetriaDiagnostic.INTERNAL_ERROR, type, null, null, name, e, where(e));
+        }
+        if (model.isEmpty()) {
+            failed.add(name);
+        }
+        return model;
+    }
+
+    /**
+     * Removes from {@code ready} every model whose generated code would call a serializer that will not exist,
+     * until none is left: nesting a failed type fails silently (that type's own error says what to fix), nesting
+     * a deferred type defers, and nesting a type from the class path without its serializer is reported.
+     */
+    private void holdBackDependents(Map<String, SerializerModel> ready, boolean lastRound) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var iterator = ready.entrySet().iterator(); iterator.hasNext(); ) {
+                Map.Entry<String, SerializerModel> entry = iterator.next();
+                Optional<Boolean> fails = unavailableReference(entry.getValue(), ready, lastRound);
+                if (fails.isEmpty()) {
+                    continue;
+                }
+                iterator.remove();
+                changed = true;
+                if (fails.get()) {
+                    failed.add(entry.getKey());
+                } else {
+                    finished.remove(entry.getKey());
+                    deferred.add(entry.getKey());
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a model references a serializer that will not exist: empty when all exist or are about to be
+     * written; true when the model must fail; false when it must wait for the next round.
+     */
+    private Optional<Boolean> unavailableReference(SerializerModel model, Map<String, SerializerModel> ready,
+                                                   boolean lastRound) {
+        for (SerializerModel.Reference reference : model.references()) {
+            String name = reference.type().getQualifiedName().toString();
+            if (ready.containsKey(name) || generated.contains(name)) {
+                continue;
+            }
+            if (failed.contains(name)) {
+                return Optional.of(true);
+            }
+            if (deferred.contains(name)) {
+                return Optional.of(lastRound);
+            }
+            if (processingEnv.getElementUtils().getTypeElement(reference.serializer().canonicalName()) == null) {
+                reporter.report(OmetriaDiagnostic.SERIALIZER_MISSING, reference.member(), reference.mirror(),
+                        reference.value(), reference.description(),
+                        reference.serializer().canonicalName(), name, name);
+                return Optional.of(true);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void write(SerializerModel model) {
+        String name = model.element().getQualifiedName().toString();
+        try {
+            SerializerWriter.write(model).writeTo(processingEnv.getFiler());
+            generated.add(name);
+        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+            failed.add(name);
+            reporter.report(OmetriaDiagnostic.INTERNAL_ERROR, model.element(), null, null, name, e, where(e));
         }
     }
 

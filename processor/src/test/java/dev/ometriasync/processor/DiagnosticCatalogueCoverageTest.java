@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class DiagnosticCatalogueCoverageTest {
 
     private static final List<Class<?>> DIAGNOSTIC_TESTS =
-            List.of(MemberDiagnosticsTest.class, TypeDiagnosticsTest.class, RoundsAndFailuresTest.class);
+            List.of(MemberDiagnosticsTest.class, TypeDiagnosticsTest.class, RoundsAndFailuresTest.class,
+                    NestingAcrossTypesTest.class);
 
     @Test
     void everyDiagnosticHasATest() {

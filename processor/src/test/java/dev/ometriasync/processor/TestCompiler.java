@@ -2,6 +2,7 @@ package dev.ometriasync.processor;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +42,19 @@ enum TestCompiler {
         }
 
         @Override
-        Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources) {
-            return Compiler.javac().withProcessors(processors).withOptions(options).compile(sources);
+        JavaCompiler tool() {
+            return ToolProvider.getSystemJavaCompiler();
+        }
+
+        @Override
+        Compilation compile(List<Processor> processors, List<String> options, String classpath,
+                            JavaFileObject... sources) {
+            List<File> files = new ArrayList<>();
+            for (String entry : classpath.split(File.pathSeparator)) {
+                files.add(new File(entry));
+            }
+            return Compiler.javac().withProcessors(processors).withOptions(options).withClasspath(files)
+                    .compile(sources);
         }
     },
     /**
@@ -58,7 +70,13 @@ enum TestCompiler {
         }
 
         @Override
-        Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources) {
+        JavaCompiler tool() {
+            return new EclipseCompiler();
+        }
+
+        @Override
+        Compilation compile(List<Processor> processors, List<String> options, String classpath,
+                            JavaFileObject... sources) {
             Path output = OUTPUT.resolve("c" + NEXT_OUTPUT.incrementAndGet());
             Path generatedSources = output.resolve("SOURCE_OUTPUT");
             Path classes = output.resolve("CLASS_OUTPUT");
@@ -70,7 +88,7 @@ enum TestCompiler {
             }
             List<String> arguments = new ArrayList<>(options);
             arguments.addAll(List.of("-s", generatedSources.toString(), "-d", classes.toString(),
-                    "-classpath", System.getProperty("java.class.path")));
+                    "-classpath", classpath));
             EclipseCompiler ecj = new EclipseCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             boolean success;
@@ -100,7 +118,12 @@ enum TestCompiler {
     /** The options that identify this compiler's compilations (see {@link #of}). */
     abstract List<String> options();
 
-    abstract Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources);
+    abstract JavaCompiler tool();
+
+    abstract Compilation compile(List<Processor> processors, List<String> options, String classpath,
+                                 JavaFileObject... sources);
+
+    private static final String CLASS_PATH = System.getProperty("java.class.path");
 
     /** The compiler that produced a compilation, told apart by the options each constant passes. */
     static TestCompiler of(Compilation compilation) {
@@ -113,15 +136,56 @@ enum TestCompiler {
     }
 
     Compilation compile(JavaFileObject... sources) {
-        return compile(List.of(new OmetriaProcessor()), options(), sources);
+        return compile(List.of(new OmetriaProcessor()), options(), CLASS_PATH, sources);
     }
 
     Compilation compileStrict(JavaFileObject... sources) {
-        return compile(List.of(new OmetriaProcessor()), with("-Aometria.strict=true"), sources);
+        return compile(List.of(new OmetriaProcessor()), with("-Aometria.strict=true"), CLASS_PATH, sources);
     }
 
     Compilation compile(List<Processor> processors, JavaFileObject... sources) {
-        return compile(processors, options(), sources);
+        return compile(processors, options(), CLASS_PATH, sources);
+    }
+
+    /** Compiles with the processor against the test class path and the classes of another module. */
+    Compilation compileAgainst(Path otherModuleClasses, JavaFileObject... sources) {
+        return compile(List.of(new OmetriaProcessor()), options(),
+                otherModuleClasses + File.pathSeparator + CLASS_PATH, sources);
+    }
+
+    /**
+     * Compiles sources into a new class folder, as another module's build would, with or without the processor.
+     *
+     * @return the class folder
+     */
+    Path compileModule(boolean withProcessor, JavaFileObject... sources) {
+        Path classes = OUTPUT.resolve("m" + NEXT_OUTPUT.incrementAndGet());
+        try {
+            Files.createDirectories(classes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JavaCompiler compiler = tool();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> arguments = new ArrayList<>(this == ECJ ? options() : List.of());
+        arguments.addAll(List.of("-d", classes.toString(), "-s", classes.toString(), "-classpath", CLASS_PATH));
+        if (!withProcessor) {
+            arguments.add("-proc:none");
+        }
+        boolean success;
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, arguments, null,
+                    List.of(sources));
+            task.setProcessors(withProcessor ? List.of(new OmetriaProcessor()) : List.of());
+            success = task.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!success) {
+            throw new AssertionError("the other module did not compile: " + diagnostics.getDiagnostics());
+        }
+        return classes;
     }
 
     private List<String> with(String option) {

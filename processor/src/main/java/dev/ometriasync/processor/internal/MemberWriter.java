@@ -12,7 +12,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the private methods of a generated class that write one output node each, and the statements
  * that read and write one value. Null handling: a full record omits a null value; a partial record
- * writes JSON {@code null} for it (the method's {@code writeNull} parameter).
+ * writes JSON {@code null} for it (the method's {@code writeNull} parameter). Nested writers (line items,
+ * addresses, variant options) are only ever written whole, so their methods have no such parameter.
  */
 final class MemberWriter {
 
@@ -25,13 +26,23 @@ final class MemberWriter {
     private final String entityVariable;
     private final ClassConstants constants;
 
-    MemberWriter(ClassName entity, String entityVariable, ClassConstants constants) {
+    private final boolean partialRecords;
+
+    /**
+     * @param partialRecords whether the class also writes partial records, whose node methods then take
+     *     {@code writeNull}; false for nested writers
+     */
+    MemberWriter(ClassName entity, String entityVariable, ClassConstants constants, boolean partialRecords) {
         this.entity = entity;
         this.entityVariable = entityVariable;
         this.constants = constants;
+        this.partialRecords = partialRecords;
     }
 
-    /** A method writing one node; it takes {@code writeNull} unless it is a primitive leaf, which is never null. */
+    /**
+     * A method writing one node; in a record serializer it takes {@code writeNull} unless it is a primitive
+     * leaf, which is never null.
+     */
     MethodSpec nodeMethod(String name, OutputNode node) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE)
@@ -43,15 +54,15 @@ final class MemberWriter {
         }
         NameAllocator locals = locals();
         if (node instanceof OutputNode.Leaf leaf) {
-            method.addCode(leaf(leaf.value(), constants.serialized(leaf.jsonName()), locals, true));
+            method.addCode(leaf(leaf.value(), constants.serialized(leaf.jsonName()), locals, partialRecords));
         } else {
             method.addCode(group((OutputNode.Group) node, locals));
         }
         return method.build();
     }
 
-    static boolean takesWriteNull(OutputNode node) {
-        return node instanceof OutputNode.Group || nullable(node);
+    boolean takesWriteNull(OutputNode node) {
+        return partialRecords && (node instanceof OutputNode.Group || nullable(node));
     }
 
     /** Whether a node may be absent: a primitive leaf, or a group holding one, is always written. */
@@ -108,7 +119,8 @@ final class MemberWriter {
         if (nullable(group)) {
             CodeBlock allNull = reads.stream().map(local -> CodeBlock.of("$N == null", local))
                     .collect(CodeBlock.joining(" && "));
-            code.beginControlFlow("if (!$N && $L)", WRITE_NULL, allNull)
+            CodeBlock condition = partialRecords ? CodeBlock.of("!$N && $L", WRITE_NULL, allNull) : allNull;
+            code.beginControlFlow("if ($L)", condition)
                     .addStatement("return")
                     .endControlFlow();
         }
@@ -138,11 +150,13 @@ final class MemberWriter {
             } else {
                 write.beginControlFlow("if ($N != null)", local)
                         .addStatement("$N.writeFieldName($N)", GENERATOR, name)
-                        .add(writeValue(value, local, locals))
-                        .nextControlFlow("else if ($N)", WRITE_NULL)
-                        .addStatement("$N.writeFieldName($N)", GENERATOR, name)
-                        .addStatement("$N.writeNull()", GENERATOR)
-                        .endControlFlow();
+                        .add(writeValue(value, local, locals));
+                if (partialRecords) {
+                    write.nextControlFlow("else if ($N)", WRITE_NULL)
+                            .addStatement("$N.writeFieldName($N)", GENERATOR, name)
+                            .addStatement("$N.writeNull()", GENERATOR);
+                }
+                write.endControlFlow();
             }
             writes.add(write.build());
         }
@@ -151,20 +165,28 @@ final class MemberWriter {
 
     /** Declares a local holding the value (converted first where conversion may yield null); returns its name. */
     String read(MappedValue value, NameAllocator locals, CodeBlock.Builder code) {
-        String local = locals.newName(value.property(), new Object());
         String access = value.accessor().readFrom(entityVariable);
         switch (value.kind()) {
-            case LOCALE_COUNTRY -> code.addStatement("var $N = $T.country($L)", local, VALUES, access);
-            case PRODUCT_ID -> {
-                String product = local;
-                local = locals.newName(value.property() + "Id", new Object());
-                code.addStatement("var $N = $L", product, access)
-                        .addStatement("var $N = $N == null ? null : $N.id($N)", local, product,
-                                constants.delegate(value.delegate()), product);
+            case LOCALE_COUNTRY -> {
+                // The local holds the country code read from the Locale, not the Locale.
+                String countryCode = locals.newName("countryCode", new Object());
+                code.addStatement("var $N = $T.country($L)", countryCode, VALUES, access);
+                return countryCode;
             }
-            default -> code.addStatement("var $N = $L", local, access);
+            case PRODUCT_ID -> {
+                String product = locals.newName(value.property(), new Object());
+                String productId = locals.newName(value.property() + "Id", new Object());
+                code.addStatement("var $N = $L", product, access)
+                        .addStatement("var $N = $N == null ? null : $N.id($N)", productId, product,
+                                constants.delegate(value.delegate()), product);
+                return productId;
+            }
+            default -> {
+                String local = locals.newName(value.property(), new Object());
+                code.addStatement("var $N = $L", local, access);
+                return local;
+            }
         }
-        return local;
     }
 
     /** Writes a non-null value that was read into {@code local}. */

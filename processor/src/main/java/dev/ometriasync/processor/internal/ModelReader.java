@@ -75,6 +75,7 @@ public final class ModelReader {
             return Optional.empty();
         }
         List<MappedValue> values = new ArrayList<>();
+        List<SerializerModel.Reference> references = new ArrayList<>();
         Set<String> properties = new LinkedHashSet<>();
         boolean usesDeprecated = elements.isDeprecated(type);
         if (id != null) {
@@ -85,6 +86,12 @@ public final class ModelReader {
                 values.add(mapped.value);
             }
             properties.add(mapped.value.property());
+            if (mapped.value.referenced() != null) {
+                AnnotationMirror mirror = mapped.source.mirror();
+                references.add(new SerializerModel.Reference(mapped.value.referenced(), mapped.value.delegate(),
+                        mapped.source.element(), mirror, AnnotationMirrors.explicitValue(mirror, "value"),
+                        AccessorResolver.describe(mapped.source.element())));
+            }
             usesDeprecated |= mapped.value.accessor().deprecated()
                     || (mapped.value.referenced() != null && elements.isDeprecated(mapped.value.referenced()));
         }
@@ -94,7 +101,7 @@ public final class ModelReader {
                 ? AnnotationMirrors.stringValue(elements, target.annotation(), "eventType") : "";
         return Optional.of(new SerializerModel(type, kind, ClassName.get(type), SerializerNames.of(elements, type),
                 collection, eventType, id, OutputTree.build(values), List.copyOf(properties),
-                usesDeprecated));
+                usesDeprecated, List.copyOf(references)));
     }
 
     /** A mapped value and the annotation it came from, for duplicate reports. */

@@ -67,6 +67,13 @@ public enum OmetriaDiagnostic {
             "%s is written as the order's customer, but contact %s maps no customer_id, so the customer object has"
                     + " no id and Ometria links the order by e-mail only. Map the account id with"
                     + " @OmetriaField(\"customer_id\") in %s."),
+    /** A nested type compiled elsewhere without the processor, so its generated serializer is missing. */
+    SERIALIZER_MISSING("OmetriaSerializerMissing", Severity.ERROR,
+            "%s is written by %s, the serializer generated for %s, but it is not on the class path: %s was compiled"
+                    + " without the ometria-sync processor. Run the processor on the module that holds it: add"
+                    + " dev.ometriasync:ometria-sync-processor to that module's maven-compiler-plugin"
+                    + " annotationProcessorPaths (Gradle: its annotationProcessor dependencies), as the README's setup"
+                    + " shows."),
     /** A type another processor should have generated and none did. */
     UNRESOLVED_TYPE("OmetriaUnresolvedType", Severity.ERROR,
             "%s uses type %s, which does not exist after annotation processing ended. If another annotation processor"

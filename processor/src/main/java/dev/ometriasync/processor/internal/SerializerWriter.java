@@ -42,7 +42,7 @@ public final class SerializerWriter {
     private SerializerWriter(SerializerModel model) {
         this.model = model;
         this.entityVariable = model.kind().isRecord() ? "entity" : "value";
-        this.members = new MemberWriter(model.entity(), entityVariable, constants);
+        this.members = new MemberWriter(model.entity(), entityVariable, constants, model.kind().isRecord());
         List<String> reserved = model.kind().isRecord()
                 ? new ArrayList<>(List.of("recordType", "collection", "id", "mappedProperties", "writeFull",
                         "writePartial", "writeHeader"))
@@ -193,18 +193,17 @@ public final class SerializerWriter {
 
     private MethodSpec idMethod() {
         MappedValue id = model.id();
-        NameAllocator locals = members.locals();
         String access = id.accessor().readFrom(entityVariable);
         MethodSpec.Builder method = override("id", ClassName.get(String.class)).addParameter(model.entity(), entityVariable);
         if (id.primitive()) {
             return method.addStatement("return $T.valueOf($L)", String.class, access).build();
         }
-        String local = locals.newName(id.property(), "id");
-        method.addStatement("var $N = $L", local, access);
         if (id.kind() == ValueKind.STRING) {
-            return method.addStatement("return $N", local).build();
+            return method.addStatement("return $L", access).build();
         }
-        return method.addStatement("return $N == null ? null : $L", local, MemberWriter.asString(id, local)).build();
+        String local = members.locals().newName(id.property(), "id");
+        return method.addStatement("var $N = $L", local, access)
+                .addStatement("return $N == null ? null : $L", local, MemberWriter.asString(id, local)).build();
     }
 
     private MethodSpec customerMethod() {
@@ -240,7 +239,7 @@ public final class SerializerWriter {
     }
 
     private CodeBlock call(OutputNode node, MethodSpec method, String writeNull) {
-        return MemberWriter.takesWriteNull(node)
+        return members.takesWriteNull(node)
                 ? CodeBlock.of("$N($N, $N, $L)", method, entityVariable, MemberWriter.GENERATOR, writeNull)
                 : CodeBlock.of("$N($N, $N)", method, entityVariable, MemberWriter.GENERATOR);
     }

@@ -1,0 +1,6 @@
+package dev.ometriasync.bootcheck.shop;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, Long> {
+}
