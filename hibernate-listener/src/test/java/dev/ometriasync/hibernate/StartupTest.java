@@ -68,8 +68,8 @@ class StartupTest {
         // without the check, Hibernate's own validation would say only "missing table [ometria_outbox]"
         assertThatThrownBy(() -> TestFactories.build(jdbc, TestFactories.ometriaSettings(ometria), "validate"))
                 .hasStackTraceContaining("the schema is validated, but the tables ometria_outbox and ometria_relay_lease are missing")
-                .hasStackTraceContaining("classpath:db/migration/ometria/{vendor}")
-                .hasStackTraceContaining("db/changelog/ometria/ometria-sync-changelog.xml")
+                .hasStackTraceContaining("classpath:db/ometria-sync/flyway/{vendor}")
+                .hasStackTraceContaining("db/ometria-sync/liquibase/changelog.xml")
                 .hasStackTraceContaining("ometria.mode=direct");
     }
 
@@ -78,7 +78,7 @@ class StartupTest {
     void flywayScriptPassesSchemaValidationAndCanRunTwice(Database database) throws Exception {
         Map<String, String> jdbc = database.createEmpty();
         createApplicationTables(jdbc);
-        String script = "db/migration/ometria/" + (database == Database.H2 ? "h2" : "postgresql") + "/R__ometria_sync_tables.sql";
+        String script = "db/ometria-sync/flyway/" + (database == Database.H2 ? "h2" : "postgresql") + "/R__ometria_sync_tables.sql";
         runResource(jdbc, script);
         runResource(jdbc, script); // idempotent: a repeatable migration re-runs when its checksum changes
 

@@ -26,10 +26,10 @@ final class OutboxTablesCheck {
     /** Where the shipped migrations are: the text every "missing table" message carries. */
     static final String MIGRATIONS = """
             ometria-sync ships migrations that create them:
-              - Flyway: add classpath:db/migration/ometria/{vendor} to the migration locations (Spring Boot: \
-            spring.flyway.locations=classpath:db/migration,classpath:db/migration/ometria/{vendor}); \
+              - Flyway: add classpath:db/ometria-sync/flyway/{vendor} to the migration locations (Spring Boot: \
+            spring.flyway.locations=classpath:db/migration,classpath:db/ometria-sync/flyway/{vendor}); \
             {vendor} is h2, postgresql, mysql or mariadb
-              - Liquibase: include db/changelog/ometria/ometria-sync-changelog.xml from your master changelog
+              - Liquibase: include db/ometria-sync/liquibase/changelog.xml from your master changelog
               - plain SQL: dev/ometriasync/hibernate/ddl/{h2,postgresql,mysql}.sql in ometria-sync-hibernate""";
 
     private OutboxTablesCheck() {

@@ -40,7 +40,8 @@ class SchemaMigrationTest {
     void flywayMigrationsPassValidateAndTheRelayRunsOnThem(MigrationDatabase database) {
         List<String> properties = new ArrayList<>(database.properties());
         properties.add("spring.flyway.enabled=true");
-        properties.add("spring.flyway.locations=classpath:db/testapp,classpath:db/migration/ometria/{vendor}");
+        // exactly what the README says: the application's own location (Boot's default) and ometria-sync's
+        properties.add("spring.flyway.locations=classpath:db/migration,classpath:db/ometria-sync/flyway/{vendor}");
         startSyncAndStop(properties, "flyway-" + database);
         startSyncAndStop(properties, "flyway-again-" + database); // already migrated: nothing to do, still valid
     }
@@ -60,12 +61,25 @@ class SchemaMigrationTest {
     void withoutTheMigrationsValidateFailsNamingTablesAndMigrations(MigrationDatabase database) {
         List<String> properties = new ArrayList<>(database.properties());
         properties.add("spring.flyway.enabled=true");
-        properties.add("spring.flyway.locations=classpath:db/testapp");
+        properties.add("spring.flyway.locations=classpath:db/migration");
 
         assertThatThrownBy(() -> start(properties).close())
                 .hasStackTraceContaining("the tables ometria_outbox and ometria_relay_lease are missing")
-                .hasStackTraceContaining("spring.flyway.locations=classpath:db/migration,classpath:db/migration/ometria/{vendor}")
-                .hasStackTraceContaining("db/changelog/ometria/ometria-sync-changelog.xml");
+                .hasStackTraceContaining("spring.flyway.locations=classpath:db/migration,classpath:db/ometria-sync/flyway/{vendor}")
+                .hasStackTraceContaining("db/ometria-sync/liquibase/changelog.xml");
+    }
+
+    @org.junit.jupiter.api.Test
+    void nothingOfOmetriaSyncSitsUnderTheDefaultMigrationLocations() throws Exception {
+        // Flyway scans a location recursively: scripts under db/migration/ would be picked up by every application
+        // with Boot's default location, for every database at once
+        for (String location : List.of("db/migration", "db/changelog")) {
+            for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources(location))) {
+                assertThat(url.toString()).as(location).contains("/test-classes/");
+            }
+        }
+        assertThat(getClass().getClassLoader().getResource("db/ometria-sync/flyway/h2/R__ometria_sync_tables.sql")).isNotNull();
+        assertThat(getClass().getClassLoader().getResource("db/ometria-sync/liquibase/changelog.xml")).isNotNull();
     }
 
     private void startSyncAndStop(List<String> properties, String memberId) {
