@@ -173,6 +173,15 @@ public final class OmetriaSettings {
     public static final String STATELESS_CAPTURE_DELAY = PREFIX + "stateless.capture-delay";
 
     /**
+     * How long one push request may stay unanswered before it is given up on (and retried). The relay keeps a
+     * row's claim this much longer than its lease, because a request given up on may still reach Ometria
+     * until about then.
+     *
+     * <p>Expects a duration. Defaults to {@link Defaults#REQUEST_TIMEOUT}.
+     */
+    public static final String REQUEST_TIMEOUT = PREFIX + "request-timeout";
+
+    /**
      * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
      * {@code fail} rolls the transaction back with an {@link OmetriaCaptureException} (nothing is committed
      * without its outbox row), {@code log} logs and counts it and lets the transaction commit without sending
@@ -218,6 +227,8 @@ public final class OmetriaSettings {
         public static final String RETRY_MAX_DURATION = "24h";
         /** Ten seconds. */
         public static final String SHUTDOWN_TIMEOUT = "10s";
+        /** Thirty seconds. */
+        public static final String REQUEST_TIMEOUT = "30s";
         /** Drop the invalid optional field and report it. */
         public static final String INVALID_FIELD_POLICY = "drop";
         /** Rows per relay round. */

@@ -68,6 +68,12 @@ public final class OmetriaPipeline implements AutoCloseable {
      * ({@link OmetriaRecord#mergedWith}), and both futures complete with the outcome of the request that
      * carries the merged record.
      *
+     * <p>A submitter can withdraw a record that is not yet on its way: complete the returned stage's
+     * {@code CompletableFuture} itself (for example {@code cancel(false)}). A queued record all of whose
+     * submissions were withdrawn is not sent, and a batch all of whose records were withdrawn is not retried;
+     * a request already in flight cannot be called back. An accepted outcome with {@link Outcome#inDoubt()} says
+     * that an earlier, unanswered attempt may still reach Ometria later.
+     *
      * @param record the record
      * @param priority {@link Priority#LIVE} records are sent before {@link Priority#BACKFILL} records
      * @return completes with what finally happened to the record
@@ -107,6 +113,16 @@ public final class OmetriaPipeline implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+    }
+
+    /**
+     * Why the pipeline stopped sending on its own, if it did: Ometria refused the API key (401/403). A stopped
+     * pipeline completes every record {@link Outcome.Status#ABANDONED}; build a new one with a valid key.
+     *
+     * @return the reason, or empty while the pipeline sends
+     */
+    public java.util.Optional<String> stoppedReason() {
+        return java.util.Optional.ofNullable(engine.stoppedReason());
     }
 
     /**

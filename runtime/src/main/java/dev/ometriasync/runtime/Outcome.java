@@ -9,8 +9,11 @@ import java.util.Objects;
  * @param status what happened
  * @param requestId Ometria's {@code request_id} for an accepted record, else {@code null}
  * @param reason why the record was not accepted, else {@code null}; never contains the API key or an unmasked e-mail address
+ * @param inDoubt for an accepted record: an earlier attempt of the request that carried it got no answer (a timeout,
+ *     a lost connection), so Ometria may still process that earlier copy later — possibly after a newer change of the
+ *     same record. Whoever needs Ometria to end with the current state re-sends it after a while.
  */
-public record Outcome(Status status, String requestId, String reason) {
+public record Outcome(Status status, String requestId, String reason, boolean inDoubt) {
 
     /** The kinds of outcome. */
     public enum Status {
@@ -36,6 +39,17 @@ public record Outcome(Status status, String requestId, String reason) {
     }
 
     /**
+     * An outcome that is not in doubt.
+     *
+     * @param status the status
+     * @param requestId the request id, or null
+     * @param reason the reason, or null
+     */
+    public Outcome(Status status, String requestId, String reason) {
+        this(status, requestId, reason, false);
+    }
+
+    /**
      * An accepted record.
      *
      * @param requestId Ometria's request id, may be null
@@ -43,6 +57,16 @@ public record Outcome(Status status, String requestId, String reason) {
      */
     public static Outcome accepted(String requestId) {
         return new Outcome(Status.ACCEPTED, requestId, null);
+    }
+
+    /**
+     * An accepted record an earlier, unanswered attempt of which may still land later (see {@link #inDoubt()}).
+     *
+     * @param requestId Ometria's request id, may be null
+     * @return the outcome
+     */
+    public static Outcome acceptedInDoubt(String requestId) {
+        return new Outcome(Status.ACCEPTED, requestId, null, true);
     }
 
     /**

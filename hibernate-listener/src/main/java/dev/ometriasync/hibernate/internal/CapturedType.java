@@ -12,8 +12,10 @@ import java.util.Set;
  * @param javaClass the mapped class
  * @param serializer the generated serializer
  * @param deletePolicy what a delete sends (always {@link DeletePolicy#IGNORE} for contacts and events)
+ * @param ometriaIdAttribute the Java attribute mapped to Ometria's {@code id}, or null when it is not a plain attribute
  */
-record CapturedType(String entityName, Class<?> javaClass, OmetriaSerializer<Object> serializer, DeletePolicy deletePolicy) {
+record CapturedType(String entityName, Class<?> javaClass, OmetriaSerializer<Object> serializer, DeletePolicy deletePolicy,
+        String ometriaIdAttribute) {
 
     RecordType recordType() {
         return serializer.recordType();

@@ -150,12 +150,34 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
                         changed.add(names[index]);
                     }
                 }
-                if (!changed.isEmpty()) {
+                String retiredId = retiredOmetriaId(type, event, names, dirty);
+                if (retiredId != null) {
+                    // a new Ometria id is a new record there: send it whole, and retire the old one
+                    record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, null);
+                    recorder.record(session, new CapturedChange(OutboxOperation.RETIRE, type.entityName(), event.getId(),
+                            IdText.format(persister, event.getId()), type.recordType(), type.collection(), retiredId, null));
+                } else if (!changed.isEmpty()) {
                     record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, changed);
                 }
             }
         }
         lineItemChanged(session, persister, event.getEntity(), event.getState(), event.getOldState());
+    }
+
+    /** The Ometria id the entity had before this update, when the update changed it; otherwise null. */
+    private static String retiredOmetriaId(CapturedType type, PostUpdateEvent event, String[] names, int[] dirty) {
+        Object[] oldState = event.getOldState();
+        if (type.ometriaIdAttribute() == null || oldState == null) {
+            return null; // no old state (a detached merge without select): the old id cannot be known
+        }
+        for (int index : dirty) {
+            if (names[index].equals(type.ometriaIdAttribute())) {
+                String before = OmetriaIdAttribute.text(oldState[index]);
+                String after = OmetriaIdAttribute.text(event.getState()[index]);
+                return before != null && !before.equals(after) ? before : null;
+            }
+        }
+        return null;
     }
 
     private void deleted(PostDeleteEvent event) {

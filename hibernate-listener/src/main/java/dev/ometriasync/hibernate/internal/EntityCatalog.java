@@ -66,7 +66,7 @@ final class EntityCatalog {
                 continue;
             }
             types.put(entity.getEntityName(), new CapturedType(entity.getEntityName(), mapped, serializer,
-                    deletePolicy(mapped, serializer.recordType(), config)));
+                    deletePolicy(mapped, serializer.recordType(), config), OmetriaIdAttribute.of(mapped)));
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("ometria-sync cannot start: annotated entities without a generated serializer"

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  * @param instanceId this instance's name in claims and the lease
  * @param statelessCaptureDelay delay before a stateless-session change is read back
  * @param captureFailure what an unexpected error while recording a change does to the transaction
+ * @param requestTimeout how long one push request may stay unanswered
  */
 public record OmetriaConfig(
         boolean enabled,
@@ -63,7 +64,8 @@ public record OmetriaConfig(
         int relayMaxAttempts,
         String instanceId,
         Duration statelessCaptureDelay,
-        CaptureFailurePolicy captureFailure) {
+        CaptureFailurePolicy captureFailure,
+        Duration requestTimeout) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -181,12 +183,16 @@ public record OmetriaConfig(
         CaptureFailurePolicy captureFailure = reader.parse(OmetriaSettings.CAPTURE_FAILURE,
                 mode == SyncMode.DIRECT ? CaptureFailurePolicy.LOG : CaptureFailurePolicy.FAIL,
                 value -> value instanceof CaptureFailurePolicy policy ? policy : CaptureFailurePolicy.fromExternalName(value.toString()));
+        Duration requestTimeout = reader.duration(OmetriaSettings.REQUEST_TIMEOUT, Defaults.REQUEST_TIMEOUT);
+        if (requestTimeout != null && requestTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+            reader.problems.add(OmetriaSettings.REQUEST_TIMEOUT + " must be at least 100ms, was " + requestTimeout);
+        }
         if (!reader.problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid ometria-sync configuration:\n  - " + String.join("\n  - ", reader.problems));
         }
         return new OmetriaConfig(enabled, apiKey, stripTrailingSlash(endpoint), mode, rate, batch, flushInterval, retry, shutdown,
                 invalidFieldPolicy, orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts,
-                instanceId, statelessDelay, captureFailure);
+                instanceId, statelessDelay, captureFailure, requestTimeout);
     }
 
     /** Hides the API key. */

@@ -135,15 +135,16 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     }
 
     /**
-     * Stops the relay and the pipeline, sending what can be sent within the shutdown timeout.
+     * Stops the relay and the pipeline within about the shutdown timeout in total: the relay withdraws what it
+     * queued and gives up its lease; the pipeline waits for requests in flight (direct mode: sends what it can).
      */
     void close() {
         Duration timeout = config.shutdownTimeout();
         delayedCapture.shutdownNow();
         if (relay != null) {
-            relay.stop(timeout);
-        } else if (!pipeline.flush(timeout)) {
-            LOG.warn("ometria-sync: records still queued after the shutdown timeout of {} are lost (direct mode)", timeout);
+            // the relay's thread only has to finish its round; most of the timeout is left for the pipeline's close,
+            // which waits for requests in flight (and, in direct mode, keeps sending what is queued)
+            relay.stop(timeout.dividedBy(4));
         }
         pipeline.close();
     }
@@ -296,7 +297,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
 
     /** A delete needs a row only when its type's policy sends something. */
     private boolean isOutboxWorthy(CapturedChange change) {
-        if (change.operation() != OutboxOperation.DELETE) {
+        if (change.operation() != OutboxOperation.DELETE && change.operation() != OutboxOperation.RETIRE) {
             return true;
         }
         CapturedType type = catalog.type(change.entityName());

@@ -9,5 +9,10 @@ public enum OutboxOperation {
     /** Deleted: apply the delete policy with the stored Ometria id. */
     DELETE,
     /** Asked for by {@code touch} or written by a stateless session: send the full record of the current state. */
-    TOUCH
+    TOUCH,
+    /**
+     * The attribute mapped to Ometria's {@code id} changed: the record under the old Ometria id (kept in the row)
+     * gets the type's delete policy, whatever state the entity is in now.
+     */
+    RETIRE // six letters: the column is varchar(8) in the shipped DDL
 }

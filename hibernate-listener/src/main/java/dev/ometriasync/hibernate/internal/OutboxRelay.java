@@ -9,8 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +46,23 @@ final class OutboxRelay {
     private record Completion(List<Long> rowIds, Outcome outcome, Throwable failure) {
     }
 
+    /** A record handed to the pipeline and not finished yet. */
+    private record Submission(List<Long> rowIds, CompletableFuture<Outcome> future) {
+    }
+
+    /**
+     * Why a submission was withdrawn: this instance may no longer be the only sender. Its rows are in doubt (the
+     * request may be in flight): they keep their claims until those lapse, then the lease holder re-sends the
+     * entities' current state.
+     */
+    private static final class Withdrawn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Withdrawn(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private final SessionFactoryImplementor factory;
     private final OutboxStore store;
     private final RelayLeaseKeeper lease;
@@ -51,11 +73,20 @@ final class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Submission> submitted = ConcurrentHashMap.newKeySet();
     private final AtomicLong deliveredRows = new AtomicLong();
+    /** How long a claim lasts: the lease, plus the time a request given up on may still take to land, plus a margin. */
+    private final Duration claimDuration;
+    /** How long after an in-doubt acceptance the current state is re-sent: by then any late copy has landed. */
+    private final Duration inDoubtDelay;
+    private final ScheduledExecutorService fence;
+    private ScheduledFuture<?> fenceCheck;
     private volatile boolean running;
     /** Rounds that failed in a row, and the last failure: a relay that cannot run shows in health checks. */
     private volatile int failedRounds;
     private volatile String lastFailure;
+    /** Set once the pipeline stopped on a refused key: the relay no longer claims rows. */
+    private volatile boolean pausedForAuth;
     private Thread thread;
 
     OutboxRelay(SessionFactoryImplementor factory, OutboxStore store, RecordAssembler assembler, RecordPipeline pipeline,
@@ -67,6 +98,14 @@ final class OutboxRelay {
         this.config = config;
         this.lease = new RelayLeaseKeeper(store, config.instanceId(), config.leaseDuration());
         this.maxInFlightRows = Math.max(config.relayBatchSize() * 10, 1_000);
+        Duration margin = RelayLeaseKeeper.safetyMargin(config.leaseDuration());
+        this.claimDuration = config.leaseDuration().plus(pipeline.requestTimeout()).plus(margin);
+        this.inDoubtDelay = pipeline.requestTimeout().plus(margin);
+        this.fence = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread fenceThread = new Thread(runnable, "ometria-outbox-relay-fence");
+            fenceThread.setDaemon(true);
+            return fenceThread;
+        });
     }
 
     synchronized void start() {
@@ -82,10 +121,12 @@ final class OutboxRelay {
     }
 
     /**
-     * Stops claiming, waits for records in flight (bounded by the timeout), applies their outcomes,
-     * releases this instance's remaining claims and the lease.
+     * Stops: no more claims; records still queued in the pipeline are withdrawn (never sent by this instance);
+     * the rows of records that may be in flight keep their claims until those lapse (then the next lease holder
+     * re-sends the entities' current state); finished outcomes are applied and the lease is given up, so that
+     * another instance takes over at once. Bounded by the timeout; the pipeline's own close follows.
      *
-     * @param timeout how long to wait for records in flight
+     * @param timeout how long to wait for the relay's thread
      */
     void stop(Duration timeout) {
         running = false;
@@ -101,14 +142,47 @@ final class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        pipeline.flush(timeout);
+        fence.shutdownNow();
+        withdrawAll("the relay is stopping");
         try {
             applyCompletions();
-            store.release(config.instanceId(), null);
             lease.release();
         } catch (RuntimeException e) {
-            LOG.warn("ometria-sync relay could not release its claims at shutdown; they expire after {}: {}",
+            LOG.warn("ometria-sync relay could not give up its lease at shutdown; it expires after {}: {}",
                     config.leaseDuration(), e.toString());
+        }
+    }
+
+    /**
+     * Withdraws every record this relay handed to the pipeline and that is not finished: those still queued are
+     * never sent; those in flight may land, so their rows stay claimed (in doubt) until the claims lapse.
+     */
+    private void withdrawAll(String reason) {
+        int count = 0;
+        for (Submission submission : submitted) {
+            if (submission.future().completeExceptionally(new Withdrawn(reason))) {
+                count++;
+            }
+        }
+        if (count > 0) {
+            LOG.info("ometria-sync relay withdrew {} unfinished record(s): {}; their rows are re-sent from the database"
+                    + " after their claims lapse", count, reason);
+        }
+    }
+
+    /** After each renewal: withdraw everything if the lease is not renewed before it may lapse. */
+    private synchronized void armFence() {
+        if (fenceCheck != null) {
+            fenceCheck.cancel(false);
+        }
+        if (!fence.isShutdown()) {
+            fenceCheck = fence.schedule(this::checkFence, Math.max(0, lease.nanosUntilLocalExpiry()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkFence() {
+        if (!lease.isValidLocally() && !submitted.isEmpty()) {
+            withdrawAll("the lease was not renewed and may lapse; another instance may take over");
         }
     }
 
@@ -135,6 +209,15 @@ final class OutboxRelay {
         return lease.isHolding();
     }
 
+    /**
+     * Why the relay does not send, if it cannot: Ometria refused the API key.
+     *
+     * @return the reason, or null while it can send
+     */
+    String pausedReason() {
+        return pausedForAuth ? pipeline.stoppedReason() : null;
+    }
+
     private void run() {
         long waitMillis = Math.max(10, Math.min(config.pollInterval().toMillis(), config.leaseDuration().toMillis() / 3));
         int failuresInARow = 0;
@@ -143,8 +226,11 @@ final class OutboxRelay {
             try {
                 applyCompletions();
                 if (lease.acquireOrRenew()) {
-                    store.extendClaims(config.instanceId(), inFlight, config.leaseDuration());
+                    armFence();
+                    store.extendClaims(config.instanceId(), inFlight, claimDuration);
                     sendDueRows();
+                } else {
+                    checkFence();
                 }
                 failuresInARow = 0;
                 failedRounds = 0;
@@ -185,8 +271,24 @@ final class OutboxRelay {
     }
 
     private void sendDueRows() {
+        String stopped = pipeline.stoppedReason();
+        if (stopped != null) {
+            // the key was refused: claiming would only release the rows again, round after round; keep the lease
+            // (renewed every round) and the rows pending until the application restarts with a valid key
+            if (!pausedForAuth) {
+                pausedForAuth = true;
+                LOG.error("ometria-sync relay paused: {}. Outbox rows stay pending and are sent after a restart with a"
+                        + " valid key.", stopped);
+            }
+            return;
+        }
         while (running && inFlight.size() < maxInFlightRows) {
-            List<OutboxEntry> rows = store.claim(config.instanceId(), config.relayBatchSize(), config.leaseDuration());
+            if (!lease.isValidLocally()) {
+                return; // renewed too long ago (a slow round): renew before claiming more
+            }
+            // for a claim's length after taking the lease, the previous holder's claims may still be live
+            boolean afterTakeover = lease.heldFor().compareTo(claimDuration) < 0;
+            List<OutboxEntry> rows = store.claim(config.instanceId(), config.relayBatchSize(), claimDuration, afterTakeover);
             if (rows.isEmpty()) {
                 return;
             }
@@ -202,31 +304,20 @@ final class OutboxRelay {
     }
 
     private void submit(List<OutboxEntry> rows) {
-        List<RecordAssembler.Work<Long>> work = new ArrayList<>(rows.size());
-        for (OutboxEntry row : rows) {
-            work.add(new RecordAssembler.Work<>(OutboxRows.toChange(row), row.getId()));
-        }
         List<RecordAssembler.Assembled<Long>> assembled;
-        try (Session session = factory.withOptions().openSession()) {
-            session.setDefaultReadOnly(true);
-            session.setCacheMode(CacheMode.IGNORE);
-            session.setFetchBatchSize(config.relayBatchSize());
-            session.beginTransaction();
-            try {
-                assembled = assembler.assemble(session, work, change -> {
-                    EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(change.entityName());
-                    return IdText.parse(persister, change.entityId());
-                });
-            } finally {
-                session.getTransaction().rollback(); // read-only: nothing to commit
-            }
+        try {
+            assembled = assemble(rows);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            // a row that cannot be reloaded or serialized (even with an Error) is retried later, never left in flight
-            List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
-            completions.add(new Completion(ids, null, e));
-            return;
+            if (InfrastructureFailures.isInfrastructure(e)) {
+                // the database, not the rows: give the claims back without counting an attempt
+                release(rows, e);
+                return;
+            }
+            // One row that cannot be loaded (a converter refusing a stored value, say) must not hold back the rows
+            // claimed with it: retry entity by entity, so that only the failing entity's rows count an attempt.
+            assembled = assembleEntityByEntity(rows);
         }
         List<Long> nothingToSend = new ArrayList<>();
         for (RecordAssembler.Assembled<Long> result : assembled) {
@@ -243,9 +334,76 @@ final class OutboxRelay {
         }
     }
 
+    /** Reloads and serializes the rows' entities in one read-only session (one multi-load per type). */
+    private List<RecordAssembler.Assembled<Long>> assemble(List<OutboxEntry> rows) {
+        List<RecordAssembler.Work<Long>> work = new ArrayList<>(rows.size());
+        for (OutboxEntry row : rows) {
+            work.add(new RecordAssembler.Work<>(OutboxRows.toChange(row), row.getId()));
+        }
+        try (Session session = factory.withOptions().openSession()) {
+            session.setDefaultReadOnly(true);
+            session.setCacheMode(CacheMode.IGNORE);
+            session.setFetchBatchSize(config.relayBatchSize());
+            session.beginTransaction();
+            try {
+                return assembler.assemble(session, work, change -> {
+                    EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(change.entityName());
+                    return IdText.parse(persister, change.entityId());
+                });
+            } finally {
+                session.getTransaction().rollback(); // read-only: nothing to commit
+            }
+        }
+    }
+
+    /**
+     * The fallback after a batch failed as a whole: each entity's rows in a session of their own. An entity that
+     * still fails is reported as a failure of its own rows only; an infrastructure failure releases the rows
+     * without an attempt.
+     */
+    private List<RecordAssembler.Assembled<Long>> assembleEntityByEntity(List<OutboxEntry> rows) {
+        Map<List<String>, List<OutboxEntry>> byEntity = new java.util.LinkedHashMap<>();
+        for (OutboxEntry row : rows) {
+            byEntity.computeIfAbsent(List.of(row.getEntityName(), row.getEntityId()), k -> new ArrayList<>()).add(row);
+        }
+        List<RecordAssembler.Assembled<Long>> results = new ArrayList<>();
+        for (Map.Entry<List<String>, List<OutboxEntry>> entity : byEntity.entrySet()) {
+            List<OutboxEntry> entityRows = entity.getValue();
+            try {
+                results.addAll(assemble(entityRows));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                if (InfrastructureFailures.isInfrastructure(e)) {
+                    release(entityRows, e);
+                } else {
+                    List<Long> ids = entityRows.stream().map(OutboxEntry::getId).toList();
+                    results.add(new RecordAssembler.Assembled<>(null, ids, entity.getKey().get(0) + "#" + entity.getKey().get(1)
+                            + " could not be loaded or serialized: " + e));
+                }
+            }
+        }
+        return results;
+    }
+
+    private void release(List<OutboxEntry> rows, Throwable cause) {
+        List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
+        LOG.warn("ometria-sync relay could not reload {} row(s) because the database failed; they are released without"
+                + " counting an attempt: {}", ids.size(), cause.toString());
+        completions.add(new Completion(ids, Outcome.abandoned("infrastructure failure: " + cause), null));
+    }
+
     private void submit(OmetriaRecord record, List<Long> rowIds) {
+        if (!lease.isValidLocally()) {
+            completions.add(new Completion(rowIds, null, new Withdrawn("the lease may lapse before the record is sent")));
+            return;
+        }
         try {
-            pipeline.submit(record, Priority.LIVE).whenComplete((outcome, failure) -> {
+            CompletableFuture<Outcome> future = pipeline.submit(record, Priority.LIVE).toCompletableFuture();
+            Submission submission = new Submission(rowIds, future);
+            submitted.add(submission);
+            future.whenComplete((outcome, failure) -> {
+                submitted.remove(submission);
                 completions.add(new Completion(rowIds, outcome, failure));
                 wake();
             });
@@ -260,19 +418,26 @@ final class OutboxRelay {
             return;
         }
         List<Long> accepted = new ArrayList<>();
+        List<Long> acceptedInDoubt = new ArrayList<>();
+        List<Long> withdrawn = new ArrayList<>();
         List<Long> abandoned = new ArrayList<>();
         Map<String, List<Long>> dead = new java.util.LinkedHashMap<>();
         Map<String, List<Long>> retry = new java.util.LinkedHashMap<>();
         List<Completion> drained = new ArrayList<>();
         for (Completion completion; (completion = completions.poll()) != null; ) {
             drained.add(completion);
+            if (completion.failure() instanceof Withdrawn || completion.failure() instanceof CompletionException c
+                    && c.getCause() instanceof Withdrawn) {
+                withdrawn.addAll(completion.rowIds()); // in doubt: the claims keep the rows until they lapse
+                continue;
+            }
             if (completion.failure() != null) {
                 retry.computeIfAbsent(String.valueOf(completion.failure()), k -> new ArrayList<>()).addAll(completion.rowIds());
                 continue;
             }
             Outcome outcome = completion.outcome();
             switch (outcome.status()) {
-                case ACCEPTED -> accepted.addAll(completion.rowIds());
+                case ACCEPTED -> (outcome.inDoubt() ? acceptedInDoubt : accepted).addAll(completion.rowIds());
                 case ABANDONED -> abandoned.addAll(completion.rowIds());
                 case REJECTED, DEAD_LETTERED -> dead.computeIfAbsent(outcome.status() + ": " + outcome.reason(),
                         k -> new ArrayList<>()).addAll(completion.rowIds());
@@ -280,6 +445,7 @@ final class OutboxRelay {
         }
         try {
             store.delete(accepted);
+            store.resendLater(acceptedInDoubt, inDoubtDelay);
             store.release(config.instanceId(), abandoned);
             dead.forEach((reason, ids) -> {
                 LOG.warn("ometria-sync: {} outbox row(s) marked DEAD: {}", ids.size(), reason);
@@ -294,7 +460,10 @@ final class OutboxRelay {
             completions.addAll(drained);
             throw e;
         }
-        deliveredRows.addAndGet(accepted.size());
+        deliveredRows.addAndGet(accepted.size() + acceptedInDoubt.size());
+        if (!withdrawn.isEmpty()) {
+            LOG.debug("ometria-sync relay: {} withdrawn row(s) stay claimed until their claims lapse", withdrawn.size());
+        }
         Set<Long> done = new HashSet<>();
         drained.forEach(completion -> done.addAll(completion.rowIds()));
         inFlight.removeAll(done);

@@ -45,16 +45,25 @@ final class OutboxStore {
      * @param instanceId who claims
      * @param limit the most rows
      * @param claimDuration how long the claim lasts unless renewed
+     * @param avoidOthersEntities skip rows of entities that another instance still holds a live claim on (after a
+     *     takeover: that instance's request for the entity may still land, and a newer change must not overtake it)
      * @return the claimed rows, oldest first
      */
-    List<OutboxEntry> claim(String instanceId, int limit, Duration claimDuration) {
+    List<OutboxEntry> claim(String instanceId, int limit, Duration claimDuration, boolean avoidOthersEntities) {
         return inTransaction(session -> {
             Instant now = databaseNow(session);
-            List<OutboxEntry> rows = session.createSelectionQuery(
+            String others = !avoidOthersEntities ? "" : " and not exists (from " + OutboxEntry.ENTITY_NAME + " o where"
+                    + " o.entityName = e.entityName and o.entityId = e.entityId and o.claimedBy <> :me and o.claimedUntil >= :now)";
+            var query = session.createSelectionQuery(
                             "from " + OutboxEntry.ENTITY_NAME + " e where e.status = :pending and e.nextAttemptAt <= :now"
-                                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.id", OutboxEntry.class)
+                                    + " and (e.claimedUntil is null or e.claimedUntil < :now)" + others + " order by e.id",
+                            OutboxEntry.class)
                     .setParameter("pending", OutboxEntry.PENDING)
-                    .setParameter("now", now)
+                    .setParameter("now", now);
+            if (avoidOthersEntities) {
+                query.setParameter("me", instanceId);
+            }
+            List<OutboxEntry> rows = query
                     .setMaxResults(limit)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
@@ -113,6 +122,42 @@ final class OutboxStore {
             for (List<Long> chunk : chunks(List.copyOf(ids))) {
                 session.createMutationQuery("delete from " + OutboxEntry.ENTITY_NAME + " e where e.id in :ids")
                         .setParameterList("ids", chunk)
+                        .executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Turns rows whose records Ometria accepted "in doubt" (an earlier, unanswered attempt may still be processed
+     * after them) into full re-sends of the entity's current state, due after a delay by which any late copy
+     * has landed; rows that carried a delete or an id retirement (whose late copies say the same) are deleted.
+     *
+     * @param ids the rows
+     * @param delay how long until the re-send is due
+     */
+    void resendLater(Collection<Long> ids, Duration delay) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(session -> {
+            Instant due = databaseNow(session).plus(delay);
+            for (List<Long> chunk : chunks(List.copyOf(ids))) {
+                session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME + " e set e.operation = :touch,"
+                                + " e.changedProperties = null, e.nextAttemptAt = :due, e.claimedBy = null, e.claimedUntil = null,"
+                                + " e.lastError = :why where e.id in :ids and e.operation in (:live)")
+                        .setParameter("touch", OutboxOperation.TOUCH.name())
+                        .setParameter("due", due)
+                        .setParameter("why", "in doubt: an earlier unanswered attempt may land late; re-sending current state")
+                        .setParameterList("ids", chunk)
+                        .setParameterList("live", List.of(OutboxOperation.INSERT.name(), OutboxOperation.UPDATE.name(),
+                                OutboxOperation.TOUCH.name()))
+                        .executeUpdate();
+                session.createMutationQuery("delete from " + OutboxEntry.ENTITY_NAME
+                                + " e where e.id in :ids and e.operation not in (:live)")
+                        .setParameterList("ids", chunk)
+                        .setParameterList("live", List.of(OutboxOperation.INSERT.name(), OutboxOperation.UPDATE.name(),
+                                OutboxOperation.TOUCH.name()))
                         .executeUpdate();
             }
             return null;

@@ -45,6 +45,7 @@ final class PipelineFactory {
                 .maxBatchSize(config.maxBatchSize())
                 .retryMaxDuration(config.retryMaxDuration())
                 .shutdownTimeout(config.shutdownTimeout())
+                .requestTimeout(config.requestTimeout())
                 .invalidFieldPolicy("reject".equals(config.invalidFieldPolicy())
                         ? InvalidFieldPolicy.REJECT_RECORD : InvalidFieldPolicy.DROP_FIELD)
                 .listener(status);
@@ -62,6 +63,16 @@ final class PipelineFactory {
         @Override
         public CompletionStage<Outcome> submit(OmetriaRecord record, Priority priority) {
             return pipeline.submit(record, priority);
+        }
+
+        @Override
+        public String stoppedReason() {
+            return pipeline.stoppedReason().orElse(null);
+        }
+
+        @Override
+        public Duration requestTimeout() {
+            return pipeline.settings().requestTimeout();
         }
 
         @Override

@@ -48,7 +48,8 @@ final class RecordAssembler {
         }
     }
 
-    private record Key(String entityName, String entityId) {
+    /** One result per entity; an id retirement is a result of its own (a different Ometria record). */
+    private record Key(String entityName, String entityId, String retiredOmetriaId) {
     }
 
     private final EntityCatalog catalog;
@@ -69,7 +70,9 @@ final class RecordAssembler {
     <T> List<Assembled<T>> assemble(Session session, List<Work<T>> work, java.util.function.Function<CapturedChange, Object> idOf) {
         Map<Key, List<Work<T>>> byEntity = new LinkedHashMap<>();
         for (Work<T> item : work) {
-            byEntity.computeIfAbsent(new Key(item.change().entityName(), item.change().entityId()), k -> new ArrayList<>()).add(item);
+            CapturedChange change = item.change();
+            byEntity.computeIfAbsent(new Key(change.entityName(), change.entityId(),
+                    change.operation() == OutboxOperation.RETIRE ? change.ometriaId() : null), k -> new ArrayList<>()).add(item);
         }
         Map<String, Map<String, Object>> loaded = load(session, byEntity.keySet(), byEntity, idOf);
         List<Assembled<T>> results = new ArrayList<>();
@@ -93,6 +96,12 @@ final class RecordAssembler {
     }
 
     private <T> OmetriaRecord build(CapturedType type, Object entity, List<Work<T>> items) {
+        CapturedChange first = items.get(0).change();
+        if (first.operation() == OutboxOperation.RETIRE) {
+            // the entity went back to this id since: its current record is sent under it, nothing to retire
+            boolean backAgain = entity != null && first.ometriaId().equals(type.serializer().id(entity));
+            return backAgain ? null : deactivation(type, first);
+        }
         if (entity == null) {
             // deleted since: only a delete change sends something, following the delete policy
             for (Work<T> item : items) {

@@ -38,6 +38,21 @@ public interface RecordPipeline extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Why the pipeline stopped sending on its own (Ometria refused the API key), or null while it sends.
+     *
+     * @return the reason, or null
+     */
+    String stoppedReason();
+
+    /**
+     * How long one request may stay unanswered before the pipeline gives up on it. A request given up on may
+     * still reach Ometria until about then, which is how long the relay keeps a row's claim beyond its lease.
+     *
+     * @return the request timeout
+     */
+    Duration requestTimeout();
+
     /** Stops accepting records, sends what it can within the shutdown timeout, and releases its threads. */
     @Override
     void close();

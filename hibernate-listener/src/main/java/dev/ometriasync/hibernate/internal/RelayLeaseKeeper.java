@@ -21,6 +21,10 @@ final class RelayLeaseKeeper {
     private final String instanceId;
     private final Duration leaseDuration;
     private volatile boolean holding;
+    /** {@link System#nanoTime()} after which this instance must assume it no longer holds the lease. */
+    private volatile long validUntilNanos;
+    /** {@link System#nanoTime()} when this instance last started holding the lease. */
+    private volatile long holdingSinceNanos;
 
     RelayLeaseKeeper(OutboxStore store, String instanceId, Duration leaseDuration) {
         this.store = store;
@@ -34,6 +38,8 @@ final class RelayLeaseKeeper {
      * @return true when this instance holds the lease for another lease duration
      */
     boolean acquireOrRenew() {
+        // measured before the database is asked: the lease runs from no earlier than this moment
+        long askedAt = System.nanoTime();
         boolean held;
         try {
             held = store.inTransaction(session -> {
@@ -63,12 +69,55 @@ final class RelayLeaseKeeper {
         if (held != holding) {
             LOG.debug("ometria-sync relay {} {} the outbox lease", instanceId, held ? "holds" : "does not hold");
         }
+        if (held) {
+            if (!holding) {
+                holdingSinceNanos = askedAt;
+            }
+            validUntilNanos = askedAt + leaseDuration.minus(safetyMargin(leaseDuration)).toNanos();
+        }
         holding = held;
         return held;
     }
 
+    /**
+     * How long before its lease lapses (on its own clock) an instance stops sending: a tenth of the lease, at
+     * least a second, covering clock-rate differences and the time between the check and a request's start.
+     *
+     * @param leaseDuration the lease duration
+     * @return the margin
+     */
+    static Duration safetyMargin(Duration leaseDuration) {
+        Duration tenth = leaseDuration.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
+    }
+
+    /**
+     * Whether, on this JVM's clock and with the safety margin, the lease is certainly still this instance's:
+     * false from a margin before it could lapse unless it was renewed since.
+     *
+     * @return true while sending is safe
+     */
+    boolean isValidLocally() {
+        return validUntilNanos - System.nanoTime() > 0 && validUntilNanos != 0;
+    }
+
+    /**
+     * How long this instance has held the lease without interruption.
+     *
+     * @return the time since it took (or took back) the lease; zero when it does not hold it
+     */
+    Duration heldFor() {
+        return holding ? Duration.ofNanos(System.nanoTime() - holdingSinceNanos) : Duration.ZERO;
+    }
+
+    /** @return nanoseconds until {@link #isValidLocally()} turns false unless the lease is renewed; at most 0 when it is false */
+    long nanosUntilLocalExpiry() {
+        return validUntilNanos == 0 ? 0 : validUntilNanos - System.nanoTime();
+    }
+
     /** Gives the lease up at shutdown so that another instance need not wait for it to expire. */
     void release() {
+        validUntilNanos = 0;
         if (!holding) {
             return;
         }

@@ -16,13 +16,19 @@ import java.util.Set;
  */
 final class TransactionChanges {
 
-    private record Key(String entityName, Object id) {
+    /** The entity; an id retirement is kept apart from the entity's other changes, one per retired Ometria id. */
+    private record Key(String entityName, Object id, String retiredOmetriaId) {
     }
 
     private final Map<Key, CapturedChange> changes = new LinkedHashMap<>();
 
     void add(CapturedChange change) {
-        Key key = new Key(change.entityName(), change.id());
+        Key key = new Key(change.entityName(), change.id(),
+                change.operation() == OutboxOperation.RETIRE ? change.ometriaId() : null);
+        if (change.operation() == OutboxOperation.RETIRE) {
+            changes.putIfAbsent(key, change);
+            return;
+        }
         CapturedChange earlier = changes.get(key);
         if (earlier == null) {
             changes.put(key, change);

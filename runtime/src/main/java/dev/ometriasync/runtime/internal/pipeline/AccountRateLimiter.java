@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The request budget of one Ometria account, shared by every pipeline in the JVM that uses the same API
- * key and endpoint (see {@link AccountRateLimiters}).
+ * key (see {@link AccountRateLimiters}).
  *
  * <p>Smooth, with no stored burst: a permit is free one interval after the previous one was taken, and
  * an idle limiter gives its next permit at once. The interval is set a few percent longer than the

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JVM-wide registry of {@link AccountRateLimiter}s: pipelines with the same API key, endpoint and time
- * source share one limiter, so two SessionFactories (or a live pipeline and a backfill) of one application
+ * The JVM-wide registry of {@link AccountRateLimiter}s: pipelines with the same API key and time source share
+ * one limiter, whatever the spelling of their endpoint ({@code 127.0.0.1} and {@code localhost}, a trailing
+ * slash, a proxy in front): the key names the account, and the account's rate is what Ometria enforces, so two SessionFactories (or a live pipeline and a backfill) of one application
  * never add up to more than the account allows. Limiters are reference-counted and forgotten when their
  * last pipeline closes. The registry keeps only a SHA-256 digest of the key, never the key.
  */
@@ -61,7 +62,8 @@ final class AccountRateLimiters {
         }
     }
 
-    private record Account(String keyDigest, URI endpoint, TimeSource time) {
+    /** An Ometria account as this JVM sees it: its key (digested) and the clock the pipelines run on. */
+    private record Account(String keyDigest, TimeSource time) {
     }
 
     private static final class Shared {
@@ -89,11 +91,11 @@ final class AccountRateLimiters {
      * @return the lease, to close with the pipeline
      */
     static Lease join(String apiKey, URI endpoint, TimeSource time, double requestsPerSecond) {
-        Account account = new Account(digest(apiKey), endpoint, time);
+        Account account = new Account(digest(apiKey), time);
         synchronized (SHARED) {
             Shared shared = SHARED.computeIfAbsent(account, a -> new Shared(requestsPerSecond));
             if (!shared.rates.isEmpty() && !shared.rates.containsKey(requestsPerSecond)) {
-                LOG.warn("Another Ometria pipeline for the same account and endpoint {} runs at {} requests/s, "
+                LOG.warn("Another Ometria pipeline for the same account (this one sends to {}) runs at {} requests/s, "
                         + "this one asks for {}; the shared limiter uses the lower rate", endpoint,
                         shared.lowestRate(), requestsPerSecond);
             }

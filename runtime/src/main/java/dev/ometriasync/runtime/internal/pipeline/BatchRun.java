@@ -20,6 +20,10 @@ final class BatchRun {
     boolean inFlight;
     boolean finished;
     int attempts;
+    /** An attempt got no answer (timeout, lost connection): Ometria may still process it later. */
+    boolean unanswered;
+    /** Every submitter withdrew its record before this run's next attempt: it is not sent again. */
+    boolean withdrawn;
 
     BatchRun(List<PendingEntry> entries) {
         this.entries = List.copyOf(entries);

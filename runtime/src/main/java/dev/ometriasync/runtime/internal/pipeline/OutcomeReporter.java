@@ -39,7 +39,7 @@ final class OutcomeReporter {
             notify(() -> listener.rejectedAtIntake(run.type, accepted.rejected(), run.records.size(),
                     accepted.requestId()));
         }
-        Outcome outcome = Outcome.accepted(accepted.requestId());
+        Outcome outcome = run.unanswered ? Outcome.acceptedInDoubt(accepted.requestId()) : Outcome.accepted(accepted.requestId());
         for (PendingEntry entry : run.entries) {
             entry.complete(outcome);
         }

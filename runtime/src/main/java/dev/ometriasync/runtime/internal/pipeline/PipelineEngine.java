@@ -105,6 +105,15 @@ public final class PipelineEngine {
     }
 
     /**
+     * Why the pipeline stopped sending on its own (Ometria refused the API key), or null while it sends.
+     *
+     * @return the reason, or null
+     */
+    public String stoppedReason() {
+        return loop.stopReason();
+    }
+
+    /**
      * Submits a record; see {@code OmetriaPipeline#submit}.
      *
      * @param record the record

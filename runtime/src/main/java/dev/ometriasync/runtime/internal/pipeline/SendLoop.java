@@ -139,7 +139,9 @@ final class SendLoop {
         List<PendingEntry> sendable = new ArrayList<>(batch.size());
         List<PendingEntry> refused = new ArrayList<>();
         for (PendingEntry entry : batch) {
-            if (entry.submissions() > 1 && check.check(entry.record()) instanceof PreSendCheck.Verdict.Reject reject) {
+            if (entry.isDone()) {
+                refused.add(entry); // withdrawn by every submitter (their futures completed): not sent
+            } else if (entry.submissions() > 1 && check.check(entry.record()) instanceof PreSendCheck.Verdict.Reject reject) {
                 outcomes.rejected(entry, reject.reason() + " (after coalescing " + entry.submissions() + " updates)");
                 refused.add(entry);
             } else {
@@ -153,7 +155,12 @@ final class SendLoop {
     }
 
     private void start(List<PendingEntry> entries) {
+        start(entries, false);
+    }
+
+    private void start(List<PendingEntry> entries, boolean unanswered) {
         BatchRun run = new BatchRun(entries);
+        run.unanswered = unanswered;
         active.add(run);
         awaitingFirstAttempt++;
         run.execution = retries.execute(() -> nextAttempt(run), result -> decide(run, result));
@@ -177,7 +184,7 @@ final class SendLoop {
     }
 
     private RetryDecision decide(BatchRun run, AttemptResult attempt) {
-        if (stopReason != null || run.finished) {
+        if (stopReason != null || run.finished || run.withdrawn) {
             return RetryDecision.DONE;
         }
         PushResult result = attempt.result();
@@ -192,6 +199,13 @@ final class SendLoop {
 
     private void send(PendingAttempt attempt) {
         BatchRun run = attempt.run();
+        if (run.entries.stream().allMatch(PendingEntry::isDone)) {
+            // every submitter withdrew its record since the last attempt (a relay that lost its lease): do not
+            // send an old copy that may now be stale
+            run.withdrawn = true;
+            attempt.promise().complete(AttemptResult.of(new PushResult.Retryable(-1, "withdrawn by its submitters")));
+            return;
+        }
         run.inFlight = true;
         run.attempts++;
         inFlightRequests++;
@@ -228,6 +242,9 @@ final class SendLoop {
             limiter.onAccepted();
         } else if (result instanceof PushResult.Retryable retryable) {
             LOG.warn("Sending {} failed ({}); retrying with backoff", run, describe(retryable));
+            if (retryable.statusCode() < 0) {
+                run.unanswered = true; // the request may have reached Ometria anyway
+            }
         }
         attempt.promise().complete(new AttemptResult(result, pause));
         kick();
@@ -246,7 +263,9 @@ final class SendLoop {
         }
         PushResult result = attempt == null ? null : attempt.result();
         String stopped = stopReason;
-        if (failure != null || result == null) {
+        if (run.withdrawn) {
+            LOG.debug("{} withdrawn by its submitters before a retry; not sent again", run);
+        } else if (failure != null || result == null) {
             outcomes.abandoned(run.entries, stopped != null ? stopped
                     : "internal error while sending: " + (failure == null ? "no result" : failure));
         } else if (stopped != null && !(result instanceof PushResult.Accepted)) {
@@ -258,7 +277,7 @@ final class SendLoop {
                 LOG.warn("Ometria refused a request of {} with HTTP {}; splitting it to find the refused record",
                         run, bad.statusCode());
                 for (List<PendingEntry> half : BatchBisector.split(run.entries)) {
-                    start(half);
+                    start(half, run.unanswered);
                 }
                 kick();
                 return; // the entries live on in the halves, their keys stay in flight
