@@ -25,7 +25,7 @@ final class OmetriaHibernateSettings {
      *
      * @param properties the bound properties
      * @param connection where to send and with which key
-     * @return the {@code ometria.*} Hibernate settings (always with {@code ometria.enabled})
+     * @return the {@code ometria.*} Hibernate settings
      * @throws OmetriaStartupException when ometria-sync was asked for but no key resolves
      */
     static Map<String, Object> of(OmetriaProperties properties, OmetriaConnectionDetails connection) {
@@ -57,9 +57,8 @@ final class OmetriaHibernateSettings {
             return settings;
         }
         if (properties.getEnabled() != null) {
+            // only when set: an explicit true also makes an unsupported Hibernate ORM version fail the start
             settings.put(OmetriaSettings.ENABLED, properties.getEnabled().toString());
-        } else {
-            settings.put(OmetriaSettings.ENABLED, "true");
         }
         settings.put(OmetriaSettings.API_KEY, apiKey);
         settings.put(OmetriaSettings.ENDPOINT, connection.endpoint());
