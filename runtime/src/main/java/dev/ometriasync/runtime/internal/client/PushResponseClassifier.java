@@ -103,6 +103,8 @@ final class PushResponseClassifier {
             text = "could not connect in time (connect timeout)";
         } else if (cause instanceof HttpTimeoutException) {
             text = "no response within the request timeout of " + requestTimeout;
+        } else if (cause instanceof java.util.concurrent.CancellationException) {
+            text = "no complete response (body included) within the request timeout of " + requestTimeout;
         } else if (cause instanceof ConnectException) {
             text = "connection refused or unreachable";
         } else if (cause instanceof IOException) {

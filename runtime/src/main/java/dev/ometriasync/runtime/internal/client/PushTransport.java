@@ -69,7 +69,16 @@ public final class PushTransport {
         LOG.debug("POST {}: {} {} record(s), {} bytes", endpoint.push(), records.size(), type, body.length);
         CompletableFuture<PushResult> result;
         try {
-            result = http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES))
+            CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange =
+                    http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES));
+            // One overall deadline, body included: the HTTP client's request timeout stops applying once the response
+            // headers arrived, and a server trickling the body would otherwise leave the request without an outcome.
+            // Cancelling the exchange aborts it (JDK 16+). A tenth later than the request timeout (at least 100 ms), so
+            // that an answer with no headers at all still ends as the HTTP client's own timeout.
+            long deadlineMillis = requestTimeout.toMillis() + Math.max(100, requestTimeout.toMillis() / 10);
+            CompletableFuture.delayedExecutor(deadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> exchange.cancel(true));
+            result = exchange
                     .handle((response, failure) -> failure == null
                             ? classifier.classify(response.statusCode(), response.headers(), response.body(), records.size())
                             : classifier.classifyFailure(failure, requestTimeout));

@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
 public final class EmailMasker {
 
     /*
-     * Deliberately broad: anything that looks like local@domain.tld, where the local part is made of the
-     * characters RFC 5322 allows unquoted. Over-masking a log line is harmless; under-masking leaks personal data.
+     * Deliberately broad: anything that looks like local@domain.tld. The local part is either quoted ("john doe")
+     * or made of letters and digits of any script (RFC 6531 allows UTF-8: jörg.müller) and the characters RFC 5322
+     * allows unquoted; domain labels may be internationalized (münchen.de, пример.рф) or punycode (xn--p1ai).
+     * Over-masking a log line is harmless; under-masking leaks personal data.
      */
     private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+            "(?:\"(?:[^\"\\\\\\r\\n]|\\\\.)+\"|[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~.-]+)"
+                    + "@([\\p{L}\\p{M}\\p{N}-]+(?:\\.[\\p{L}\\p{M}\\p{N}-]+)*\\.(?:\\p{L}[\\p{L}\\p{M}]+|xn--[\\p{Alnum}-]+))");
 
     private EmailMasker() {
     }
@@ -36,7 +39,7 @@ public final class EmailMasker {
         Matcher matcher = EMAIL.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
-            String replacement = text.charAt(matcher.start()) + "***@" + matcher.group(1);
+            String replacement = new String(Character.toChars(text.codePointAt(matcher.start()))) + "***@" + matcher.group(1);
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);

@@ -30,6 +30,22 @@ class EmailMaskerTest {
     }
 
     @Test
+    void masksAddressesInEveryScript() {
+        assertThat(EmailMasker.mask("jörg.müller@example.de")).isEqualTo("j***@example.de");
+        assertThat(EmailMasker.mask("to Ærøskøbing@münchen.de now")).isEqualTo("to Æ***@münchen.de now");
+        assertThat(EmailMasker.mask("иван@пример.рф")).isEqualTo("и***@пример.рф");
+        assertThat(EmailMasker.mask("ivan@xn--e1afmkfd.xn--p1ai")).isEqualTo("i***@xn--e1afmkfd.xn--p1ai");
+        assertThat(EmailMasker.mask("用户@例子.广告")).isEqualTo("用***@例子.广告");
+        assertThat(EmailMasker.mask("𝒜lice@example.com")).isEqualTo("𝒜***@example.com");
+    }
+
+    @Test
+    void masksQuotedLocalParts() {
+        assertThat(EmailMasker.mask("reply to \"john doe\"@example.com please"))
+                .isEqualTo("reply to \"***@example.com please");
+    }
+
+    @Test
     void masksLazilyForLogArguments() {
         Object argument = EmailMasker.masked(new StringBuilder("sent to jane@example.com"));
         assertThat(argument).hasToString("sent to j***@example.com");
