@@ -3,7 +3,10 @@ package dev.ometriasync.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ometriasync.annotation.MarketingOptin;
+import dev.ometriasync.it.shop.Consent;
 import dev.ometriasync.it.shop.Customer;
+import dev.ometriasync.it.shop.Gender;
+import dev.ometriasync.it.shop.Subscriber;
 import dev.ometriasync.runtime.OmetriaRecords;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,5 +48,20 @@ class ContactJsonTest {
         customer.setEmail("ada@example.com");
         assertThat(OmetriaRecords.toJson(customer, Set.of("firstName", "email")))
                 .isEqualTo("{\"@type\":\"contact\",\"@collection\":\"webshop\",\"id\":\"42\",\"email\":\"ada@example.com\",\"firstname\":null}");
+    }
+
+    @Test
+    void ownEnumsForConstrainedFieldsAreWrittenAsOmetriasValues() {
+        Subscriber subscriber = new Subscriber();
+        subscriber.setId(5L);
+        subscriber.setEmail("ada@example.com");
+        subscriber.setConsent(Consent.EXPLICITLY_OPTEDOUT);
+        subscriber.setGender(Gender.FEMALE);
+        assertThat(OmetriaRecords.toJson(subscriber)).isEqualTo("{\"@type\":\"contact\",\"@collection\":\"subscribers\","
+                + "\"id\":\"5\",\"email\":\"ada@example.com\",\"marketing_optin\":\"EXPLICITLY_OPTEDOUT\","
+                + "\"gender\":\"f\"}");
+        subscriber.setGender(Gender.OTHER);
+        assertThat(OmetriaRecords.toJson(subscriber, Set.of("gender")))
+                .isEqualTo("{\"@type\":\"contact\",\"@collection\":\"subscribers\",\"id\":\"5\",\"gender\":\"o\"}");
     }
 }

@@ -92,10 +92,11 @@ class EntityStylesTest {
         // java.sql.Date has no time part and throws from toInstant(); it is written through epoch millis.
         signup.setSubscribedAt(new java.sql.Date(Instant.parse("2024-02-29T00:00:00Z").toEpochMilli()));
         signup.getLists().add(NewsletterSignup.Newsletter.OFFERS);
+        signup.getLists().add(NewsletterSignup.Newsletter.WEEKLY);
         assertThat(OmetriaRecords.toJson(signup)).isEqualTo("{\"@type\":\"contact\",\"@collection\":\"newsletter\","
                 + "\"id\":\"3\",\"email\":\"ada@example.com\",\"marketing_optin\":\"EXPLICITLY_OPTEDOUT\","
                 + "\"timestamp_subscribed\":\"2024-02-29T00:00:00+00:00\",\"@force_optin\":true,"
-                + "\"@add_to_lists\":[\"OFFERS\"]}");
+                + "\"@add_to_lists\":[\"weekly-digest\",\"OFFERS\"]}");
         signup.setSubscribedAt(java.sql.Timestamp.from(Instant.parse("2024-02-29T10:11:12.345Z")));
         signup.setOptin(null);
         assertThat(OmetriaRecords.toJson(signup, Set.of("subscribedAt", "optin")))

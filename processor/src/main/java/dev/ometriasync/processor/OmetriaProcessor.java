@@ -68,7 +68,9 @@ public final class OmetriaProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         boolean strict = Boolean.parseBoolean(processingEnv.getOptions().get(STRICT_OPTION));
-        reporter = new DiagnosticReporter(processingEnv.getMessager(), strict);
+        // Eclipse's compiler (batch or IDE) cannot place a diagnostic on an enum constant; see DiagnosticReporter.
+        boolean eclipse = processingEnv.getClass().getName().startsWith("org.eclipse.jdt.");
+        reporter = new DiagnosticReporter(processingEnv.getMessager(), strict, !eclipse);
         checks = new TargetChecks(processingEnv.getElementUtils(), reporter);
         reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
         resolution = new ResolutionCheck(processingEnv.getTypeUtils());

@@ -11,6 +11,8 @@ import java.util.List;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Lombok entities are not falsely rejected, whether Lombok runs before or after our processor: when it
@@ -77,8 +79,10 @@ class LombokDetectionTest {
                 .contains("var email = entity.getEmail();");
     }
 
-    @Test
-    void lombokGetterWithAccessLevelNoneIsUnreadable() {
+    /** Without Lombok running, as under ECJ before its agent is set up: the processor reads Lombok's annotations. */
+    @ParameterizedTest
+    @EnumSource(TestCompiler.class)
+    void lombokGetterWithAccessLevelNoneIsUnreadable(TestCompiler compiler) {
         JavaFileObject customer = source("test.Customer", """
                 package test;
                 import dev.ometriasync.annotation.*;
@@ -91,8 +95,8 @@ class LombokDetectionTest {
                     @Getter(AccessLevel.NONE) @OmetriaField("email") private String email;
                 }
                 """);
-        assertError(compile(customer), OmetriaDiagnostic.UNREADABLE_MEMBER, "field Customer.email cannot be read by the"
-                + " generated serializer in package 'test': field 'email' is private and has no getter;", customer,
+        assertError(compiler.compile(customer), OmetriaDiagnostic.UNREADABLE_MEMBER, "field Customer.email cannot be"
+                + " read by the generated serializer in package 'test': field 'email' is private and has no getter;", customer,
                 "@OmetriaField(\"email\")");
     }
 }

@@ -120,21 +120,22 @@ class MemberDiagnosticsTest {
     }
 
     @Test
-    void marketingOptinNeedsOmetriasOwnValues() {
+    void marketingOptinTakesNoOtherTypeThanAStringOrAMappedEnum() {
         JavaFileObject customer = source("test.Customer", """
                 package test;
                 import dev.ometriasync.annotation.*;
                 @OmetriaContact
                 public class Customer {
-                    public enum Consent { YES, NO }
                     @OmetriaField("id") public Long id;
                     @OmetriaField("email") public String email;
-                    @OmetriaField("marketing_optin") public Consent consent;
+                    @OmetriaField("marketing_optin") public Boolean consent;
                 }
                 """);
         assertError(compiler.compile(customer), OmetriaDiagnostic.TYPE_MISMATCH, "field Customer.consent of type"
-                + " test.Customer.Consent cannot be written to 'marketing_optin', a JSON string. Use"
-                + " dev.ometriasync.annotation.MarketingOptin or String.", customer, "\"marketing_optin\"");
+                + " java.lang.Boolean cannot be written to 'marketing_optin', a JSON string. Use"
+                + " dev.ometriasync.annotation.MarketingOptin, String, or an enum whose constants are"
+                + " EXPLICITLY_OPTEDIN, EXPLICITLY_OPTEDOUT, NOT_SPECIFIED (by name or @OmetriaValue).", customer,
+                "\"marketing_optin\"");
     }
 
     @Test

@@ -81,10 +81,10 @@ final class ProcessorHarness {
 
     /**
      * As {@link #assertReported(Compilation, Diagnostic.Kind, OmetriaDiagnostic, String, JavaFileObject, String)},
-     * for a diagnostic that Eclipse's compiler places at another column of the same line: its Messager maps an
-     * element, annotation and value to a source position differently (see the callers for each case).
+     * for a diagnostic that Eclipse's compiler places elsewhere: its Messager maps an element, annotation and
+     * value to a source position differently (see the callers for each case).
      *
-     * @param ecjMarker where ECJ's column is, searched in the line that holds {@code marker}
+     * @param ecjMarker where ECJ's column is: in the line that holds {@code marker}, or else on its own only line
      */
     static void assertReported(Compilation compilation, Diagnostic.Kind kind, OmetriaDiagnostic diagnostic,
                                String message, JavaFileObject file, String marker, String ecjMarker) {
@@ -100,8 +100,11 @@ final class ProcessorHarness {
         }
         assertWithMessage("marker '%s' not found in %s", marker, file.getName()).that(line).isGreaterThan(0);
         String columnMarker = TestCompiler.of(compilation) == TestCompiler.ECJ ? ecjMarker : marker;
+        if (!lines.get(line - 1).contains(columnMarker)) {
+            // ECJ reports on another line (an enum constant's diagnostic goes on the enum): the marker's only line.
+            line = uniqueLine(lines, columnMarker);
+        }
         int index = lines.get(line - 1).indexOf(columnMarker);
-        assertWithMessage("marker '%s' not on line %s", columnMarker, line).that(index).isAtLeast(0);
         long column = index + 1;
         if (kind == Diagnostic.Kind.ERROR) {
             assertThat(compilation).hadErrorContaining(expected).inFile(file).onLine(line).atColumn(column);
@@ -112,6 +115,18 @@ final class ProcessorHarness {
                 .filter(d -> d.getMessage(Locale.ROOT).contains("[" + diagnostic.tag() + "]"))
                 .count();
         assertWithMessage("diagnostic %s reported once", diagnostic.tag()).that(count).isEqualTo(1L);
+    }
+
+    private static int uniqueLine(List<String> lines, String marker) {
+        int line = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                assertWithMessage("marker '%s' is on more than one line", marker).that(line).isEqualTo(-1);
+                line = i + 1;
+            }
+        }
+        assertWithMessage("marker '%s' not found", marker).that(line).isGreaterThan(0);
+        return line;
     }
 
     static void assertError(Compilation compilation, OmetriaDiagnostic diagnostic, String message,

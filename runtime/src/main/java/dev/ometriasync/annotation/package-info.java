@@ -7,7 +7,8 @@
  * object annotations ({@link dev.ometriasync.annotation.OmetriaLineItem},
  * {@link dev.ometriasync.annotation.OmetriaAddress}, {@link dev.ometriasync.annotation.OmetriaVariantOption})
  * mark the types written inside a record. Members are mapped with
- * {@link dev.ometriasync.annotation.OmetriaField} and {@link dev.ometriasync.annotation.OmetriaProperty}.
+ * {@link dev.ometriasync.annotation.OmetriaField} and {@link dev.ometriasync.annotation.OmetriaProperty};
+ * {@link dev.ometriasync.annotation.OmetriaValue} gives an enum constant the value it is written as.
  *
  * <p>The annotation processor {@code ometria-sync-processor} checks every mapping at compile time and
  * generates one serializer per annotated type. This package depends on nothing outside the JDK.

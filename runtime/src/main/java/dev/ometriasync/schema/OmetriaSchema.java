@@ -1,6 +1,7 @@
 package dev.ometriasync.schema;
 
 import static dev.ometriasync.schema.FieldSpec.of;
+import static dev.ometriasync.schema.FieldSpec.oneOf;
 import static dev.ometriasync.schema.JsonType.BOOLEAN;
 import static dev.ometriasync.schema.JsonType.DATE;
 import static dev.ometriasync.schema.JsonType.FREE_OBJECT;
@@ -36,6 +37,20 @@ public final class OmetriaSchema {
     /** The field that holds every record's id. */
     public static final String ID = "id";
 
+    /**
+     * The values of a contact's {@code marketing_optin}. Source: Ometria's contact documentation lists exactly
+     * these three (ometria-api.md §4.1, [DOC]); an older support page's true/false is not used for push.
+     */
+    public static final List<String> MARKETING_OPTIN_VALUES =
+            List.of("EXPLICITLY_OPTEDIN", "EXPLICITLY_OPTEDOUT", "NOT_SPECIFIED");
+
+    /**
+     * The values of a contact's {@code gender}. Source: Ometria's examples send {@code "m"} and {@code "f"}, and
+     * the RudderStack Ometria destination normalises every gender to {@code f}, {@code m} or {@code o}
+     * (ometria-api.md §4.1 and §6.1, [DOC] example / [PEER]); Ometria documents no other values.
+     */
+    public static final List<String> GENDER_VALUES = List.of("m", "f", "o");
+
     /** SMS consent, inside a contact's {@code channels}. */
     public static final ObjectSpec SMS_CHANNEL = new ObjectSpec("channels.sms", List.of(
             of("allow_marketing", BOOLEAN),
@@ -59,12 +74,12 @@ public final class OmetriaSchema {
             of("firstname", STRING),
             of("middlename", STRING),
             of("lastname", STRING),
-            of("gender", STRING),
+            oneOf("gender", FieldFormat.NONE, GENDER_VALUES),
             of("date_of_birth", DATE),
             of("country_id", STRING, FieldFormat.COUNTRY),
             of("timezone", STRING),
             of("store_ids", STRING_ARRAY),
-            of("marketing_optin", STRING, FieldFormat.MARKETING_OPTIN),
+            oneOf("marketing_optin", FieldFormat.MARKETING_OPTIN, MARKETING_OPTIN_VALUES),
             of("timestamp_acquired", TIMESTAMP),
             of("timestamp_subscribed", TIMESTAMP),
             of("timestamp_unsubscribed", TIMESTAMP),

@@ -3,6 +3,7 @@ package dev.ometriasync.it.events;
 import dev.ometriasync.annotation.MarketingOptin;
 import dev.ometriasync.annotation.OmetriaContact;
 import dev.ometriasync.annotation.OmetriaField;
+import dev.ometriasync.annotation.OmetriaValue;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,8 +39,8 @@ public class NewsletterSignup {
     @OmetriaField("@force_optin")
     private boolean forced;
 
-    /** The newsletters a sign-up adds the contact to. */
-    public enum Newsletter { WEEKLY, OFFERS }
+    /** The newsletters a sign-up adds the contact to; Ometria's list id for the weekly one is not its name. */
+    public enum Newsletter { @OmetriaValue("weekly-digest") WEEKLY, OFFERS }
 
     @ElementCollection
     @Enumerated(EnumType.STRING)

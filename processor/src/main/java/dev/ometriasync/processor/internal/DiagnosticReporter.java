@@ -4,6 +4,7 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic;
 
 /**
@@ -14,17 +15,22 @@ public final class DiagnosticReporter {
 
     private final Messager messager;
     private final boolean strict;
+    private final boolean locatesEnumConstants;
     private int errors;
 
     /**
      * Creates a reporter.
      *
-     * @param messager javac's messager
+     * @param messager the compiler's messager
      * @param strict whether warnings are reported as errors
+     * @param locatesEnumConstants false under Eclipse's compiler, whose Messager gives a diagnostic on an enum
+     *     constant no source position at all (ECJ's {@code BaseMessagerImpl} handles fields, not
+     *     {@code ENUM_CONSTANT}); such a diagnostic is then put on the enum, in the right file
      */
-    public DiagnosticReporter(Messager messager, boolean strict) {
+    public DiagnosticReporter(Messager messager, boolean strict, boolean locatesEnumConstants) {
         this.messager = messager;
         this.strict = strict;
+        this.locatesEnumConstants = locatesEnumConstants;
     }
 
     /**
@@ -44,6 +50,11 @@ public final class DiagnosticReporter {
         }
         Diagnostic.Kind kind = error ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
         String message = diagnostic.format(args);
+        if (!locatesEnumConstants && element.getKind() == ElementKind.ENUM_CONSTANT) {
+            element = element.getEnclosingElement();
+            annotation = null;
+            value = null;
+        }
         if (annotation == null) {
             messager.printMessage(kind, message, element);
         } else if (value == null) {

@@ -1,6 +1,7 @@
 package dev.ometriasync.processor.internal;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Map;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -15,8 +16,10 @@ import javax.lang.model.element.TypeElement;
  * @param zone the zone id for {@link ValueKind#LOCAL_DATE_TIME}, else empty
  * @param delegate the generated serializer of the referenced type, for customer, product and nested kinds; else null
  * @param referenced the referenced annotated type, for the same kinds; else null
+ * @param enumValues for {@link ValueKind#ENUM}: each constant's name and the string written for it, when some
+ *     constant has an {@code @OmetriaValue}; empty when every constant is written as its {@code name()}
  */
 public record MappedValue(String jsonName, String path, String property, Accessor accessor, ValueKind kind,
                           boolean primitive, String zone, ClassName delegate,
-                          TypeElement referenced) {
+                          TypeElement referenced, Map<String, String> enumValues) {
 }

@@ -64,7 +64,7 @@ final class MemberMappingReader {
         ValueClassifier.Site site = new ValueClassifier.Site(member, mirror, nameValue, path);
         return classifier.classifyProperty(site, resolved.get().type()).map(classified -> new MappedValue(key, path,
                 resolved.get().property(), resolved.get().accessor(), classified.kind(),
-                resolved.get().type().getKind().isPrimitive(), "", null, null));
+                resolved.get().type().getKind().isPrimitive(), "", null, null, classified.enumValues()));
     }
 
     private Optional<MappedValue> readField(TypeElement owner, TargetKind kind,
@@ -110,7 +110,7 @@ final class MemberMappingReader {
         String jsonName = path.substring(path.lastIndexOf('.') + 1);
         return Optional.of(new MappedValue(jsonName, path, readable.property(), readable.accessor(), valueKind,
                 readable.type().getKind().isPrimitive(), valueKind == ValueKind.LOCAL_DATE_TIME ? zone : "",
-                delegate(classified.get()), classified.get().referenced()));
+                delegate(classified.get()), classified.get().referenced(), classified.get().enumValues()));
     }
 
     private ClassName delegate(ValueClassifier.Classified classified) {

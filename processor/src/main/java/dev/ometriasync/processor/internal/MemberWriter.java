@@ -194,7 +194,7 @@ final class MemberWriter {
         return switch (value.kind()) {
             case STRING, LOCALE_COUNTRY, PRODUCT_ID -> CodeBlock.of("$N.writeString($N);\n", GENERATOR, local);
             case CHAR_SEQUENCE, TO_STRING -> CodeBlock.of("$N.writeString($N.toString());\n", GENERATOR, local);
-            case ENUM -> CodeBlock.of("$N.writeString($N.name());\n", GENERATOR, local);
+            case ENUM -> CodeBlock.of("$N.writeString($L);\n", GENERATOR, enumString(value, local));
             case INTEGRAL_STRING -> CodeBlock.of("$N.writeString($T.valueOf($N));\n", GENERATOR, String.class, local);
             case CURRENCY_CODE -> CodeBlock.of("$N.writeString($N.getCurrencyCode());\n", GENERATOR, local);
             case LOCALE_TAG -> CodeBlock.of("$N.writeString($N.toLanguageTag());\n", GENERATOR, local);
@@ -207,7 +207,9 @@ final class MemberWriter {
                     value.path());
             case BIG_DECIMAL -> CodeBlock.of("$N.writeNumber($T.plain($N));\n", GENERATOR, VALUES, local);
             case BOOLEAN -> CodeBlock.of("$N.writeBoolean($N);\n", GENERATOR, local);
-            case STRING_ARRAY -> CodeBlock.of("$T.writeStringArray($N, $N);\n", VALUES, GENERATOR, local);
+            case STRING_ARRAY -> value.enumValues().isEmpty()
+                    ? CodeBlock.of("$T.writeStringArray($N, $N);\n", VALUES, GENERATOR, local)
+                    : mappedEnumArray(value, local, locals);
             case FREE_OBJECT -> CodeBlock.of("$T.writeFreeObject($N, $N, $S);\n", VALUES, GENERATOR, local,
                     value.path());
             case CUSTOMER -> CodeBlock.of("$N.writeCustomer($N, $N);\n", constants.delegate(value.delegate()), local,
@@ -216,6 +218,20 @@ final class MemberWriter {
                     GENERATOR);
             case NESTED_ARRAY -> nestedArray(value, local, locals);
         };
+    }
+
+    /** An array of enum constants some of which have an {@code @OmetriaValue}; null elements are skipped. */
+    private CodeBlock mappedEnumArray(MappedValue value, String local, NameAllocator locals) {
+        String element = locals.newName("element", new Object());
+        return CodeBlock.builder()
+                .addStatement("$N.writeStartArray()", GENERATOR)
+                .beginControlFlow("for (var $N : $N)", element, local)
+                .beginControlFlow("if ($N != null)", element)
+                .addStatement("$N.writeString($L)", GENERATOR, enumString(value, element))
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("$N.writeEndArray()", GENERATOR)
+                .build();
     }
 
     private CodeBlock nestedArray(MappedValue value, String local, NameAllocator locals) {
@@ -231,11 +247,25 @@ final class MemberWriter {
                 .build();
     }
 
+    /**
+     * The string an enum constant is written as: its {@code name()}, or a switch over its constants when some
+     * have an {@code @OmetriaValue} (no reflection at run time; a constant added without recompiling fails
+     * loudly instead of writing a wrong value).
+     */
+    static CodeBlock enumString(MappedValue value, String local) {
+        if (value.enumValues().isEmpty()) {
+            return CodeBlock.of("$N.name()", local);
+        }
+        CodeBlock.Builder cases = CodeBlock.builder().add("switch ($N) {\n", local).indent();
+        value.enumValues().forEach((constant, written) -> cases.add("case $L -> $S;\n", constant, written));
+        return cases.unindent().add("}").build();
+    }
+
     /** An expression turning a value of a string-like kind into its string, for {@code id(T)}. */
     static CodeBlock asString(MappedValue value, String local) {
         return switch (value.kind()) {
             case STRING -> CodeBlock.of("$N", local);
-            case ENUM -> CodeBlock.of("$N.name()", local);
+            case ENUM -> enumString(value, local);
             case INTEGRAL_STRING -> CodeBlock.of("$T.valueOf($N)", String.class, local);
             default -> CodeBlock.of("$N.toString()", local);
         };

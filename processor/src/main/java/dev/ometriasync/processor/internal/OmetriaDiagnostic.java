@@ -67,6 +67,10 @@ public enum OmetriaDiagnostic {
             "%s is written as the order's customer, but contact %s maps no customer_id, so the customer object has"
                     + " no id and Ometria links the order by e-mail only. Map the account id with"
                     + " @OmetriaField(\"customer_id\") in %s."),
+    /** An enum constant that maps to none of the values a field with a fixed value set accepts. */
+    ENUM_VALUE_NOT_ALLOWED("OmetriaEnumValueNotAllowed", Severity.ERROR,
+            "enum constant %s is written as \"%s\", which '%s' does not accept (%s maps the enum there). Allowed"
+                    + " values: %s. %s"),
     /** A nested type compiled elsewhere without the processor, so its generated serializer is missing. */
     SERIALIZER_MISSING("OmetriaSerializerMissing", Severity.ERROR,
             "%s is written by %s, the serializer generated for %s, but it is not on the class path: %s was compiled"

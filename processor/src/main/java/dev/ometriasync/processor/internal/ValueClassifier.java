@@ -4,10 +4,13 @@ import dev.ometriasync.schema.FieldFormat;
 import dev.ometriasync.schema.FieldSpec;
 import dev.ometriasync.schema.JsonType;
 import dev.ometriasync.schema.NestedKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -21,15 +24,21 @@ final class ValueClassifier {
     private static final String[] TIMESTAMP_TYPES =
             {"java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime"};
     private static final String LOCAL_DATE_TIME = "java.time.LocalDateTime";
-    private static final String MARKETING_OPTIN = AnnotationMirrors.PACKAGE + "MarketingOptin";
+    private static final String OMETRIA_VALUE = AnnotationMirrors.PACKAGE + "OmetriaValue";
 
     /**
      * How a member is written.
      *
      * @param kind the value kind
      * @param referenced the referenced annotated type, for customer, product and nested kinds
+     * @param enumValues for an enum whose constants are written as other strings ({@code @OmetriaValue}):
+     *     each constant's name and value, in declaration order; empty when every constant writes its name
      */
-    record Classified(ValueKind kind, TypeElement referenced) {
+    record Classified(ValueKind kind, TypeElement referenced, Map<String, String> enumValues) {
+        Classified(ValueKind kind, TypeElement referenced) {
+            this(kind, referenced, Map.of());
+        }
+
         static Classified of(ValueKind kind) {
             return new Classified(kind, null);
         }
@@ -58,7 +67,7 @@ final class ValueClassifier {
 
     Optional<Classified> classifyField(Site site, TypeMirror type, FieldSpec field, boolean hasZone) {
         Classified classified = switch (field.type()) {
-            case STRING -> string(type, field);
+            case STRING -> string(site, type, field);
             case TIMESTAMP -> timestamp(site, type, hasZone);
             case DATE -> javaTypes.is(type, "java.time.LocalDate") ? Classified.of(ValueKind.DATE) : null;
             case NUMBER -> number(type);
@@ -90,6 +99,9 @@ final class ValueClassifier {
                 classified = stringArray(type);
             }
         }
+        if (classified != null && classified.kind() == ValueKind.ENUM) {
+            classified = freeTextEnum(type);
+        }
         if (classified == null) {
             String accepted = javaTypes.is(type, LOCAL_DATE_TIME)
                     ? "Instant, OffsetDateTime or ZonedDateTime: a LocalDateTime has no offset"
@@ -100,7 +112,7 @@ final class ValueClassifier {
         return Optional.ofNullable(classified);
     }
 
-    private Classified string(TypeMirror type, FieldSpec field) {
+    private Classified string(Site site, TypeMirror type, FieldSpec field) {
         FieldFormat format = field.format();
         if (format == FieldFormat.CURRENCY && javaTypes.isSubtype(type, "java.util.Currency")) {
             return Classified.of(ValueKind.CURRENCY_CODE);
@@ -108,9 +120,11 @@ final class ValueClassifier {
         if (format == FieldFormat.COUNTRY && javaTypes.is(type, "java.util.Locale")) {
             return Classified.of(ValueKind.LOCALE_COUNTRY);
         }
-        if (format == FieldFormat.MARKETING_OPTIN || format == FieldFormat.CURRENCY || format == FieldFormat.COUNTRY) {
-            boolean optin = format == FieldFormat.MARKETING_OPTIN && javaTypes.is(type, MARKETING_OPTIN);
-            return optin ? Classified.of(ValueKind.ENUM) : text(type);
+        if (field.hasFixedValues() && javaTypes.isEnum(type)) {
+            return constrainedEnum(site, javaTypes.typeElement(type), field);
+        }
+        if (field.hasFixedValues() || format == FieldFormat.CURRENCY || format == FieldFormat.COUNTRY) {
+            return text(type);
         }
         if (field.isId() && javaTypes.isIntegral(type)) {
             return Classified.of(ValueKind.INTEGRAL_STRING);
@@ -122,12 +136,80 @@ final class ValueClassifier {
             return new Classified(ValueKind.PRODUCT_ID, javaTypes.typeElement(type));
         }
         if (javaTypes.isEnum(type)) {
-            return Classified.of(ValueKind.ENUM);
+            return freeTextEnum(type);
         }
         if (javaTypes.is(type, "java.util.UUID")) {
             return Classified.of(ValueKind.TO_STRING);
         }
         return text(type);
+    }
+
+    /**
+     * An enum for a field with a fixed set of values: each constant must map to one of them, by its name or
+     * its {@code @OmetriaValue}; each one that does not is reported on the constant (MapStruct reports an
+     * unmapped constant of a {@code @ValueMapping} the same way), and the member is then not classified.
+     */
+    private Classified constrainedEnum(Site site, TypeElement enumType, FieldSpec field) {
+        Map<String, String> values = constantValues(enumType);
+        boolean allAllowed = true;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (field.allowedValues().contains(entry.getValue())) {
+                continue;
+            }
+            allAllowed = false;
+            Element constant = constant(enumType, entry.getKey());
+            Optional<AnnotationMirror> mapping = AnnotationMirrors.find(constant, OMETRIA_VALUE);
+            String allowed = String.join(", ", field.allowedValues());
+            String hint = Suggestions.closest(entry.getValue(), field.allowedValues())
+                    .map(closest -> "Did you mean \"" + closest + "\"? ").orElse("");
+            String fix = mapping.isPresent() ? "Change the value to one of them."
+                    : "Rename the constant, or annotate it @OmetriaValue(\"…\") with one of them.";
+            reporter.report(OmetriaDiagnostic.ENUM_VALUE_NOT_ALLOWED, constant, mapping.orElse(null),
+                    mapping.map(m -> AnnotationMirrors.explicitValue(m, "value")).orElse(null),
+                    enumType.getSimpleName() + "." + entry.getKey(), entry.getValue(), site.path(),
+                    AccessorResolver.describe(site.member()), allowed, hint + fix);
+        }
+        if (!allAllowed) {
+            return new Classified(null, null);
+        }
+        return new Classified(ValueKind.ENUM, null, renamed(values));
+    }
+
+    /** Any enum for free text or a custom property: its names, or its {@code @OmetriaValue}s where given. */
+    private Classified freeTextEnum(TypeMirror type) {
+        return new Classified(ValueKind.ENUM, null, renamed(constantValues(javaTypes.typeElement(type))));
+    }
+
+    /** Each constant's name and the string it is written as, in declaration order. */
+    private Map<String, String> constantValues(TypeElement enumType) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element element : enumType.getEnclosedElements()) {
+            if (element.getKind() == ElementKind.ENUM_CONSTANT) {
+                String name = element.getSimpleName().toString();
+                values.put(name, AnnotationMirrors.find(element, OMETRIA_VALUE)
+                        .map(mapping -> AnnotationMirrors.stringValue(elements, mapping, "value")).orElse(name));
+            }
+        }
+        return values;
+    }
+
+    /** The values, when at least one differs from its constant's name; else empty, so that {@code name()} is written. */
+    private static Map<String, String> renamed(Map<String, String> values) {
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (!entry.getKey().equals(entry.getValue())) {
+                return values;
+            }
+        }
+        return Map.of();
+    }
+
+    private static Element constant(TypeElement enumType, String name) {
+        for (Element element : enumType.getEnclosedElements()) {
+            if (element.getKind() == ElementKind.ENUM_CONSTANT && element.getSimpleName().contentEquals(name)) {
+                return element;
+            }
+        }
+        throw new IllegalStateException("no constant " + name + " in " + enumType);
     }
 
     private Classified text(TypeMirror type) {
@@ -185,7 +267,13 @@ final class ValueClassifier {
 
     private Classified stringArray(TypeMirror type) {
         TypeMirror element = javaTypes.elementType(type);
-        return element != null && javaTypes.isStringLike(element) ? Classified.of(ValueKind.STRING_ARRAY) : null;
+        if (element == null || !javaTypes.isStringLike(element)) {
+            return null;
+        }
+        // Enum elements are written like single enum values: by name, or by their @OmetriaValue.
+        return javaTypes.isEnum(element)
+                ? new Classified(ValueKind.STRING_ARRAY, null, renamed(constantValues(javaTypes.typeElement(element))))
+                : Classified.of(ValueKind.STRING_ARRAY);
     }
 
     private Classified nested(Site site, TypeMirror type, FieldSpec field) {
@@ -256,10 +344,15 @@ final class ValueClassifier {
     }
 
     private static String accepted(FieldSpec field) {
+        if (field.hasFixedValues() && field.format() != FieldFormat.MARKETING_OPTIN) {
+            return "String, or an enum whose constants are " + String.join(", ", field.allowedValues())
+                    + " (by name or @OmetriaValue)";
+        }
         return switch (field.format()) {
             case CURRENCY -> "java.util.Currency or String";
             case COUNTRY -> "String or java.util.Locale";
-            case MARKETING_OPTIN -> "dev.ometriasync.annotation.MarketingOptin or String";
+            case MARKETING_OPTIN -> "dev.ometriasync.annotation.MarketingOptin, String, or an enum whose constants"
+                    + " are " + String.join(", ", field.allowedValues()) + " (by name or @OmetriaValue)";
             case ID -> field.nestedKind() == NestedKind.PRODUCT_REFERENCE
                     ? "String, UUID, an integral number, or an @OmetriaProduct class"
                     : "String, UUID or an integral number (Long, Integer, …)";
