@@ -68,6 +68,7 @@ final class OmetriaHibernateSettings {
         settings.put(OmetriaSettings.INVALID_FIELD_POLICY, properties.getInvalidFieldPolicy().name().toLowerCase(Locale.ROOT));
         putIfSet(settings, OmetriaSettings.CAPTURE_FAILURE, properties.getCaptureFailure());
         settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT, properties.getShutdownTimeout());
+        settings.put(OmetriaSettings.REQUEST_TIMEOUT, properties.getRequestTimeout());
         settings.put(OmetriaSettings.RETRY_MAX_DURATION, properties.getRetry().getMaxDuration());
         putIfSet(settings, OmetriaSettings.DELETE_POLICY_ORDER, properties.getDeletePolicy().getOrder());
         putIfSet(settings, OmetriaSettings.DELETE_POLICY_PRODUCT, properties.getDeletePolicy().getProduct());

@@ -65,6 +65,12 @@ public class OmetriaProperties {
      */
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+    /**
+     * How long one push request may stay unanswered before it is given up on (and retried); the relay keeps a row's
+     * claim this much longer than its lease.
+     */
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
     private final Retry retry = new Retry();
 
     private final DeletePolicies deletePolicy = new DeletePolicies();
@@ -396,6 +402,16 @@ public class OmetriaProperties {
     /** @param shutdownTimeout the shutdown timeout */
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** @return the request timeout */
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @param requestTimeout the request timeout */
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     /** @return retry settings */
