@@ -193,6 +193,22 @@ public final class OmetriaSettings {
      */
     public static final String CAPTURE_FAILURE = PREFIX + "capture-failure";
 
+    /**
+     * A Micrometer registry to publish the pipeline's meters to (queue depth, oldest pending age, requests by
+     * result, 429s, dead letters, rejections). The Spring Boot starter passes the application's registry.
+     *
+     * <p>Expects an {@code io.micrometer.core.instrument.MeterRegistry} instance (not a String). No default: no meters.
+     */
+    public static final String METER_REGISTRY = PREFIX + "meter-registry";
+
+    /**
+     * Callbacks for what the pipeline does with records (sent, rejected, dead-lettered, 401/403...). Runs on the
+     * pipeline's thread: it must be quick. The Spring Boot starter passes every {@code OmetriaListener} bean.
+     *
+     * <p>Expects a {@link dev.ometriasync.runtime.OmetriaListener} instance (not a String). No default.
+     */
+    public static final String LISTENER = PREFIX + "listener";
+
     private OmetriaSettings() {
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handle on the integration running with a SessionFactory. Most applications never need it: changes
@@ -25,10 +27,55 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  */
 public final class OmetriaSync {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OmetriaSync.class);
+
+    /** Null when the integration does not run: then every method is a documented no-op. */
     private final OmetriaSyncRuntime runtime;
 
     private OmetriaSync(OmetriaSyncRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /**
+     * The integration of a factory, or a handle that does nothing when the integration does not run there
+     * ({@code ometria.enabled=false}, no API key, no annotated entity). Use it where the same code runs with and
+     * without ometria-sync (local runs, tests, a feature switch): on the disabled handle {@link #touch} does
+     * nothing but log at DEBUG, counts are 0, {@link #deadLetters()} is empty and {@link #flush} returns true.
+     * It never throws into the caller's transaction. The Spring Boot starter's {@code OmetriaSync} bean is this.
+     *
+     * @param factory a Hibernate {@code SessionFactory} or a JPA {@code EntityManagerFactory} backed by Hibernate
+     * @return the handle, enabled or not (see {@link #isEnabled()})
+     */
+    public static OmetriaSync ofOrDisabled(EntityManagerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return new OmetriaSync(OmetriaRuntimes.of(factory.unwrap(SessionFactoryImplementor.class)));
+    }
+
+    /**
+     * Whether the integration runs (false for the handle {@link #ofOrDisabled} returns when it does not).
+     *
+     * @return true when changes are captured and sent
+     */
+    public boolean isEnabled() {
+        return runtime != null;
+    }
+
+    /**
+     * The dead outbox rows: list, replay, purge.
+     *
+     * @return the dead letters (empty without an outbox)
+     */
+    public DeadLetters deadLetters() {
+        return new DeadLetters(runtime);
+    }
+
+    /**
+     * A snapshot for health checks: outbox figures (one query), the relay's and the pipeline's state.
+     *
+     * @return the status; {@code enabled() == false} when the integration does not run
+     */
+    public OmetriaSyncStatus status() {
+        return runtime == null ? OmetriaSyncStatus.DISABLED : runtime.status();
     }
 
     /**
@@ -59,6 +106,10 @@ public final class OmetriaSync {
      * @throws IllegalArgumentException when the class is not a captured entity or an id is null
      */
     public void touch(Class<?> entityClass, Object... ids) {
+        if (runtime == null) {
+            LOG.debug("ometria-sync is off: touch({}, {} id(s)) does nothing", entityClass, ids.length);
+            return;
+        }
         runtime.touch(entityName(entityClass), List.of(ids));
     }
 
@@ -72,25 +123,32 @@ public final class OmetriaSync {
      * @throws IllegalStateException when no transaction is active
      */
     public void touch(EntityManager entityManager, Class<?> entityClass, Object... ids) {
+        if (runtime == null) {
+            LOG.debug("ometria-sync is off: touch({}, {} id(s)) does nothing", entityClass, ids.length);
+            return;
+        }
         runtime.touch(entityManager.unwrap(SharedSessionContractImplementor.class), entityName(entityClass), Arrays.asList(ids));
     }
 
     /**
      * The mode the integration runs in.
      *
-     * @return outbox or direct
+     * @return outbox or direct; null when the integration does not run
      */
     public SyncMode mode() {
-        return runtime.mode();
+        return runtime == null ? null : runtime.mode();
     }
 
     /**
      * Outbox rows still to be sent (outbox mode): a health-check figure.
      *
-     * @return the number of pending rows
+     * @return the number of pending rows (0 when the integration does not run)
      * @throws IllegalStateException in direct mode
      */
     public long pendingOutboxRows() {
+        if (runtime == null) {
+            return 0;
+        }
         return runtime.outboxRows("PENDING");
     }
 
@@ -102,6 +160,9 @@ public final class OmetriaSync {
      * @throws IllegalStateException in direct mode
      */
     public long deadOutboxRows() {
+        if (runtime == null) {
+            return 0;
+        }
         return runtime.outboxRows("DEAD");
     }
 
@@ -111,7 +172,7 @@ public final class OmetriaSync {
      * @return true when this instance sends
      */
     public boolean isActiveRelay() {
-        return runtime.holdsRelayLease();
+        return runtime != null && runtime.holdsRelayLease();
     }
 
     /**
@@ -121,7 +182,7 @@ public final class OmetriaSync {
      * @return true when the queue drained in time
      */
     public boolean flush(Duration timeout) {
-        return runtime.flushPipeline(timeout);
+        return runtime == null || runtime.flushPipeline(timeout);
     }
 
     /**
@@ -132,7 +193,7 @@ public final class OmetriaSync {
      * @return the number of capture failures
      */
     public long captureFailures() {
-        return runtime.captureFailures();
+        return runtime == null ? 0 : runtime.captureFailures();
     }
 
     private String entityName(Class<?> entityClass) {

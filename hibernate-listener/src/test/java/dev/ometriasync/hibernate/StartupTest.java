@@ -59,6 +59,39 @@ class StartupTest {
                 .hasStackTraceContaining("ometria.mode=direct");
     }
 
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void missingOutboxTablesUnderSchemaValidationNameTheTablesAndTheMigrations(Database database) {
+        Map<String, String> jdbc = database.createEmpty();
+        createApplicationTables(jdbc);
+
+        // without the check, Hibernate's own validation would say only "missing table [ometria_outbox]"
+        assertThatThrownBy(() -> TestFactories.build(jdbc, TestFactories.ometriaSettings(ometria), "validate"))
+                .hasStackTraceContaining("the schema is validated, but the tables ometria_outbox and ometria_relay_lease are missing")
+                .hasStackTraceContaining("classpath:db/ometria-sync/flyway/{vendor}")
+                .hasStackTraceContaining("db/ometria-sync/liquibase/changelog.xml")
+                .hasStackTraceContaining("ometria.mode=direct");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void flywayScriptPassesSchemaValidationAndCanRunTwice(Database database) throws Exception {
+        Map<String, String> jdbc = database.createEmpty();
+        createApplicationTables(jdbc);
+        String script = "db/ometria-sync/flyway/" + (database == Database.H2 ? "h2" : "postgresql") + "/R__ometria_sync_tables.sql";
+        runResource(jdbc, script);
+        runResource(jdbc, script); // idempotent: a repeatable migration re-runs when its checksum changes
+
+        try (SessionFactory factory = TestFactories.build(jdbc, TestFactories.ometriaSettings(ometria), "validate")) {
+            assertThat(OmetriaSync.of(factory).pendingOutboxRows()).isZero();
+        }
+        try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
+                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+                Statement statement = connection.createStatement()) {
+            statement.executeQuery("select count(*) from ometria_backfill_checkpoint").close();
+        }
+    }
+
     @Test
     void invalidSettingsFailStartNamingEachProperty() {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
@@ -108,8 +141,12 @@ class StartupTest {
     }
 
     private static void runScript(Map<String, String> jdbc, String script) throws IOException, SQLException {
+        runResource(jdbc, "dev/ometriasync/hibernate/ddl/" + script);
+    }
+
+    private static void runResource(Map<String, String> jdbc, String resource) throws IOException, SQLException {
         String ddl;
-        try (InputStream in = StartupTest.class.getClassLoader().getResourceAsStream("dev/ometriasync/hibernate/ddl/" + script)) {
+        try (InputStream in = StartupTest.class.getClassLoader().getResourceAsStream(resource)) {
             ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),

@@ -1,6 +1,9 @@
 package dev.ometriasync.hibernate.backfill;
 
+import dev.ometriasync.hibernate.DeadLetter;
+import dev.ometriasync.hibernate.DeadLetters;
 import dev.ometriasync.hibernate.OmetriaSettings;
+import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.schema.RecordType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -61,6 +64,12 @@ public final class BackfillCommand {
               --restart                      forget the checkpoint and start at the beginning
               --create-checkpoint-table      create ometria_backfill_checkpoint when it is missing
               --plain                        progress as lines instead of a bar
+              --dead-letters list|replay|purge
+                                             instead of a backfill: list the dead outbox rows with their reasons,
+                                             replay them (they become pending and are sent again) or purge them;
+                                             replay and purge need --ids or --all
+              --ids LIST                     outbox row ids for --dead-letters, comma-separated
+              --all                          every dead row, for --dead-letters replay or purge
               -h, --help                     this text
 
             OMETRIA_API_KEY (and OMETRIA_ENDPOINT) are used when no property sets ometria.api-key (ometria.endpoint).
@@ -114,6 +123,9 @@ public final class BackfillCommand {
             err.println("BackfillCommand: no Ometria API key: set OMETRIA_API_KEY or pass -D" + OmetriaSettings.API_KEY + "=...");
             return USAGE;
         }
+        if (arguments.deadLetters != null) {
+            return deadLetters(arguments, properties, out, err);
+        }
         try (EntityManagerFactory factory = Persistence.createEntityManagerFactory(arguments.persistenceUnit, properties)) {
             OmetriaBackfill backfill = configure(OmetriaBackfill.forSessionFactory(factory), arguments);
             BackfillConsole console = BackfillConsole.to(out);
@@ -125,6 +137,31 @@ public final class BackfillCommand {
                 return STOPPED;
             }
             return summary.rejected() == 0 ? COMPLETE : COMPLETE_WITH_REJECTIONS;
+        } catch (RuntimeException e) {
+            err.println("BackfillCommand failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** {@code --dead-letters}: the operations of {@link OmetriaSync#deadLetters()} on the command line. */
+    private static int deadLetters(Arguments arguments, Map<String, Object> properties, PrintStream out, PrintStream err) {
+        try (EntityManagerFactory factory = Persistence.createEntityManagerFactory(arguments.persistenceUnit, properties)) {
+            DeadLetters dead = OmetriaSync.of(factory).deadLetters();
+            switch (arguments.deadLetters) {
+                case "list" -> {
+                    List<DeadLetter> rows = dead.list(arguments.limit);
+                    out.println(dead.count() + " dead outbox row(s)" + (rows.size() < dead.count() ? ", the first " + rows.size() : "")
+                            + (rows.isEmpty() ? "" : ":"));
+                    for (DeadLetter row : rows) {
+                        out.println("  " + row.id() + "  " + row.operation() + " " + row.entityName() + "#" + row.entityId() + " ("
+                                + row.ometriaType() + "), " + row.attempts() + " attempt(s), since " + row.createdAt() + ": " + row.reason());
+                    }
+                }
+                case "replay" -> out.println((arguments.all ? dead.replayAll() : dead.replay(arguments.ids))
+                        + " dead outbox row(s) replayed: they are pending again and the relay sends the entities' current state");
+                default -> out.println((arguments.all ? dead.purgeAll() : dead.purge(arguments.ids)) + " dead outbox row(s) purged");
+            }
+            return COMPLETE;
         } catch (RuntimeException e) {
             err.println("BackfillCommand failed: " + e.getMessage());
             return FAILED;
@@ -183,6 +220,10 @@ public final class BackfillCommand {
         boolean createCheckpointTable;
         boolean plain;
         boolean help;
+        String deadLetters;
+        final List<Long> ids = new ArrayList<>();
+        boolean all;
+        int limit = 1_000;
 
         static Arguments parse(String[] args) {
             Arguments a = new Arguments();
@@ -221,11 +262,30 @@ public final class BackfillCommand {
                     case "--restart" -> a.restart = true;
                     case "--create-checkpoint-table" -> a.createCheckpointTable = true;
                     case "--plain" -> a.plain = true;
+                    case "--dead-letters" -> {
+                        a.deadLetters = value(args, ++i, arg);
+                        if (!List.of("list", "replay", "purge").contains(a.deadLetters)) {
+                            throw new IllegalArgumentException("--dead-letters expects list, replay or purge, not '" + a.deadLetters + "'");
+                        }
+                    }
+                    case "--ids" -> {
+                        for (String id : value(args, ++i, arg).split(",")) {
+                            try {
+                                a.ids.add(Long.parseLong(id.strip()));
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException("--ids expects outbox row ids, not '" + id.strip() + "'", e);
+                            }
+                        }
+                    }
+                    case "--all" -> a.all = true;
                     default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
                 }
             }
             if (!a.help && a.persistenceUnit == null) {
                 throw new IllegalArgumentException("--persistence-unit is required");
+            }
+            if (a.deadLetters != null && !a.deadLetters.equals("list") && a.ids.isEmpty() && !a.all) {
+                throw new IllegalArgumentException("--dead-letters " + a.deadLetters + " needs --ids or --all");
             }
             return a;
         }

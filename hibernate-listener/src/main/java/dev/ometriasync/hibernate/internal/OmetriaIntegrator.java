@@ -60,7 +60,11 @@ public final class OmetriaIntegrator implements Integrator {
                     + " or @OmetriaCustomEvent: nothing will be sent");
             return;
         }
-        RecordPipeline pipeline = PipelineFactory.create(config);
+        if (config.mode() == dev.ometriasync.hibernate.SyncMode.OUTBOX && OutboxTablesCheck.schemaIsValidated(settings)) {
+            Object schema = settings.get("hibernate.default_schema");
+            OutboxTablesCheck.verify(sessionFactory, schema == null ? null : schema.toString());
+        }
+        RecordPipeline pipeline = PipelineFactory.create(config, settings);
         OmetriaSyncRuntime runtime;
         try {
             runtime = new OmetriaSyncRuntime(sessionFactory, config, catalog, pipeline);

@@ -43,6 +43,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     private final RecordAssembler assembler;
     private final OutboxStore store;
     private final OutboxRelay relay;
+    private final OutboxInspector inspector;
     private final ScheduledExecutorService delayedCapture;
     private final CaptureGuard guard;
     private final Map<SharedSessionContractImplementor, TransactionState> transactions = Collections.synchronizedMap(new WeakHashMap<>());
@@ -114,9 +115,11 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
         if (config.mode() == SyncMode.OUTBOX) {
             this.store = new OutboxStore(factory);
             this.relay = config.relayEnabled() ? new OutboxRelay(factory, store, assembler, pipeline, config) : null;
+            this.inspector = new OutboxInspector(factory);
         } else {
             this.store = null;
             this.relay = null;
+            this.inspector = null;
         }
         this.delayedCapture = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ometria-stateless-capture");
@@ -394,5 +397,49 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
 
     OmetriaConfig config() {
         return config;
+    }
+
+    /**
+     * The operator's view of the outbox.
+     *
+     * @return the inspector
+     * @throws IllegalStateException in direct mode
+     */
+    public OutboxInspector outboxInspector() {
+        if (inspector == null) {
+            throw new IllegalStateException("direct mode has no outbox");
+        }
+        return inspector;
+    }
+
+    /**
+     * Makes dead rows pending again and wakes the relay.
+     *
+     * @param ids the rows, or null for all dead rows
+     * @return rows replayed
+     */
+    public int replayDeadLetters(List<Long> ids) {
+        int replayed = outboxInspector().replay(ids);
+        if (replayed > 0 && relay != null) {
+            relay.wake();
+        }
+        return replayed;
+    }
+
+    /**
+     * A snapshot for health checks and metrics (queries the outbox in outbox mode).
+     *
+     * @return the status
+     */
+    public dev.ometriasync.hibernate.OmetriaSyncStatus status() {
+        OutboxInspector.Figures figures = inspector == null ? new OutboxInspector.Figures(0, 0, null, null, null) : inspector.figures();
+        SendStatus send = pipeline.sendStatus();
+        SendStatus.AuthFailure auth = send == null ? null : send.authFailure();
+        return new dev.ometriasync.hibernate.OmetriaSyncStatus(true, config.mode(), figures.pending(), figures.dead(),
+                figures.oldestPendingAge(), figures.leaseHolder(), figures.leaseExpiresAt(), holdsRelayLease(), relay != null,
+                relay != null && relay.isRunning(), relay == null ? 0 : relay.failedRounds(), relay == null ? null : relay.lastFailure(),
+                auth == null ? 0 : auth.statusCode(), auth == null ? null : auth.message(),
+                send == null ? 0 : send.sentRecords(), send == null ? 0 : send.rejectedRecords(),
+                send == null ? 0 : send.deadLetteredRecords(), captureFailures());
     }
 }

@@ -139,4 +139,12 @@ public class OutboxEntry {
     String getStatus() {
         return status;
     }
+
+    String getLastError() {
+        return lastError;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -82,6 +82,9 @@ final class OutboxRelay {
     private final ScheduledExecutorService fence;
     private ScheduledFuture<?> fenceCheck;
     private volatile boolean running;
+    /** Rounds that failed in a row, and the last failure: a relay that cannot run shows in health checks. */
+    private volatile int failedRounds;
+    private volatile String lastFailure;
     /** Set once the pipeline stopped on a refused key: the relay no longer claims rows. */
     private volatile boolean pausedForAuth;
     private Thread thread;
@@ -187,6 +190,21 @@ final class OutboxRelay {
         return deliveredRows.get();
     }
 
+    /** @return relay rounds that failed in a row (0 when the last round succeeded) */
+    int failedRounds() {
+        return failedRounds;
+    }
+
+    /** @return the last round's failure, or null */
+    String lastFailure() {
+        return failedRounds == 0 ? null : lastFailure;
+    }
+
+    /** @return whether the relay thread is alive */
+    synchronized boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
     boolean holdsLease() {
         return lease.isHolding();
     }
@@ -215,14 +233,19 @@ final class OutboxRelay {
                     checkFence();
                 }
                 failuresInARow = 0;
+                failedRounds = 0;
             } catch (VirtualMachineError e) {
                 failuresInARow++;
+                failedRounds = failuresInARow;
+                lastFailure = e.toString();
                 pause = backoff(waitMillis, failuresInARow);
                 LOG.error("ometria-sync relay round failed ({} in a row), retrying in {} ms", failuresInARow, pause, e);
             } catch (Throwable e) {
                 // Whatever goes wrong — the database, a bug of ours, a linkage error — the relay must outlive it:
                 // a dead relay thread leaves every later change unsent without anybody noticing.
                 failuresInARow++;
+                failedRounds = failuresInARow;
+                lastFailure = e.toString();
                 pause = backoff(waitMillis, failuresInARow);
                 if (failuresInARow == 1 || Long.bitCount(failuresInARow) == 1) {
                     LOG.warn("ometria-sync relay round failed ({} in a row), retrying in {} ms", failuresInARow, pause, e);

@@ -1,12 +1,15 @@
 package dev.ometriasync.hibernate.internal;
 
+import dev.ometriasync.hibernate.OmetriaSettings;
 import dev.ometriasync.runtime.InvalidFieldPolicy;
+import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaPipeline;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** Builds the runtime's push pipeline from the settings; the one place that knows how it is assembled. */
@@ -16,7 +19,25 @@ final class PipelineFactory {
     }
 
     static RecordPipeline create(OmetriaConfig config) {
-        OmetriaPipeline pipeline = OmetriaPipeline.builder()
+        return create(config, Map.of());
+    }
+
+    /**
+     * Builds the pipeline.
+     *
+     * @param config the validated settings
+     * @param settings the raw Hibernate properties, for the object-valued {@link OmetriaSettings#METER_REGISTRY}
+     *     and {@link OmetriaSettings#LISTENER}
+     * @return the pipeline
+     */
+    static RecordPipeline create(OmetriaConfig config, Map<String, Object> settings) {
+        Object listenerSetting = settings.get(OmetriaSettings.LISTENER);
+        if (listenerSetting != null && !(listenerSetting instanceof OmetriaListener)) {
+            throw new IllegalArgumentException(OmetriaSettings.LISTENER + " must be an OmetriaListener instance, was "
+                    + listenerSetting.getClass().getName());
+        }
+        SendStatus status = new SendStatus((OmetriaListener) listenerSetting);
+        OmetriaPipeline.Builder builder = OmetriaPipeline.builder()
                 .name("hibernate")
                 .apiKey(config.apiKey())
                 .endpoint(URI.create(config.endpoint()))
@@ -27,12 +48,17 @@ final class PipelineFactory {
                 .requestTimeout(config.requestTimeout())
                 .invalidFieldPolicy("reject".equals(config.invalidFieldPolicy())
                         ? InvalidFieldPolicy.REJECT_RECORD : InvalidFieldPolicy.DROP_FIELD)
-                .build();
-        return new Adapter(pipeline);
+                .listener(status);
+        Object registry = settings.get(OmetriaSettings.METER_REGISTRY);
+        if (registry != null) {
+            // a separate class, so that Micrometer is loaded only when a registry was passed
+            MeterRegistrySetting.apply(builder, registry);
+        }
+        return new Adapter(builder.build(), status);
     }
 
     /** The runtime pipeline behind the integration's small interface. */
-    private record Adapter(OmetriaPipeline pipeline) implements RecordPipeline {
+    private record Adapter(OmetriaPipeline pipeline, SendStatus status) implements RecordPipeline {
 
         @Override
         public CompletionStage<Outcome> submit(OmetriaRecord record, Priority priority) {
@@ -57,6 +83,11 @@ final class PipelineFactory {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+
+        @Override
+        public SendStatus sendStatus() {
+            return status;
         }
 
         @Override

@@ -30,6 +30,15 @@ public interface RecordPipeline extends AutoCloseable {
     boolean flush(Duration timeout);
 
     /**
+     * What the pipeline reported so far (401/403, counts), for health and metrics.
+     *
+     * @return the status, or null when this pipeline does not track it
+     */
+    default SendStatus sendStatus() {
+        return null;
+    }
+
+    /**
      * Why the pipeline stopped sending on its own (Ometria refused the API key), or null while it sends.
      *
      * @return the reason, or null

@@ -55,7 +55,7 @@ final class StartupChecks {
                             + "; adapt one of " + OutboxDdl.LOCATION + "{postgresql,h2,mysql}.sql"
                     : "Create them with (" + OutboxDdl.LOCATION + script + " in ometria-sync-hibernate):\n\n" + OutboxDdl.read(script);
             throw new IllegalStateException("ometria-sync runs in outbox mode (ometria.mode=outbox) but the tables ometria_outbox and "
-                    + "ometria_relay_lease are missing or unreadable (" + e.getMessage() + ").\n" + ddl
+                    + "ometria_relay_lease are missing or unreadable (" + e.getMessage() + ").\n" + OutboxTablesCheck.MIGRATIONS + "\n" + ddl
                     + "\nor set ometria.mode=direct to run without a table (changes not yet sent are lost on a crash).", e);
         }
     }

@@ -78,6 +78,67 @@ class BackfillCommandTest {
     }
 
     @Test
+    void deadLettersAreListedReplayedAndPurgedFromTheCommandLine() throws Exception {
+        Map<String, String> jdbc = seededDatabase();
+        long first = insertDeadRow(jdbc, "17");
+        long second = insertDeadRow(jdbc, "18");
+        List<String> args = connectionArgs(jdbc);
+        args.add("-Dometria.api-key=" + ometria.apiKey());
+
+        List<String> list = new ArrayList<>(args);
+        list.addAll(List.of("--dead-letters", "list"));
+        assertThat(run(Map.of(), list.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(BackfillCommand.COMPLETE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 dead outbox row(s):")
+                .contains("  " + first + "  INSERT dev.ometriasync.hibernate.fixtures.Customer#17 (contact), 3 attempt(s)")
+                .contains("REJECTED: simulated");
+
+        out.reset();
+        List<String> replay = new ArrayList<>(args);
+        replay.addAll(List.of("--dead-letters", "replay", "--ids", Long.toString(first)));
+        assertThat(run(Map.of(), replay.toArray(String[]::new))).isEqualTo(BackfillCommand.COMPLETE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 dead outbox row(s) replayed");
+        assertThat(deadRowIds(jdbc)).containsExactly(second);
+
+        out.reset();
+        List<String> purge = new ArrayList<>(args);
+        purge.addAll(List.of("--dead-letters", "purge", "--all"));
+        assertThat(run(Map.of(), purge.toArray(String[]::new))).isEqualTo(BackfillCommand.COMPLETE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 dead outbox row(s) purged");
+        assertThat(deadRowIds(jdbc)).isEmpty();
+
+        assertThat(run(Map.of(), "--persistence-unit", "backfill-cli", "--dead-letters", "purge")).isEqualTo(BackfillCommand.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dead-letters purge needs --ids or --all");
+    }
+
+    private static long insertDeadRow(Map<String, String> jdbc, String customerId) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
+                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+                java.sql.PreparedStatement insert = connection.prepareStatement("insert into ometria_outbox (operation, entity_name,"
+                        + " entity_id, ometria_type, attempts, next_attempt_at, status, last_error, created_at) values ('INSERT',"
+                        + " 'dev.ometriasync.hibernate.fixtures.Customer', ?, 'contact', 3, current_timestamp, 'DEAD',"
+                        + " 'REJECTED: simulated poison record', current_timestamp)", new String[] {"id"})) {
+            insert.setString(1, customerId);
+            insert.executeUpdate();
+            try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static List<Long> deadRowIds(Map<String, String> jdbc) throws java.sql.SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
+                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+                java.sql.ResultSet rows = connection.createStatement().executeQuery("select id from ometria_outbox where status = 'DEAD'")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void plainLinesAndRejectionsGroupedByReasonWithExitStatusOne() {
         List<String> args = connectionArgs(seededDatabase());
         args.addAll(List.of("--create-checkpoint-table", "--plain", "--types", "contact", "-Dometria.api-key=" + ometria.apiKey()));

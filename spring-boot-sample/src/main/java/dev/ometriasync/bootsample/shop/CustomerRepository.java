@@ -1,0 +1,7 @@
+package dev.ometriasync.bootsample.shop;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Customers. */
+public interface CustomerRepository extends JpaRepository<Customer, Long> {
+}

@@ -1,0 +1,97 @@
+package dev.ometriasync.spring.boot;
+
+import dev.ometriasync.hibernate.OmetriaSettings;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the bound {@link OmetriaProperties} into the Hibernate settings of {@link OmetriaSettings}, deciding first
+ * whether the integration runs: the place where a missing or unresolved API key becomes a clear start-up failure
+ * (when {@code ometria.enabled=true} or the key was a {@code ${...}} placeholder) or one WARN line (when nothing asked
+ * for ometria-sync), instead of the silent switch-off of the Hibernate module alone.
+ */
+final class OmetriaHibernateSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OmetriaHibernateSettings.class);
+
+    private OmetriaHibernateSettings() {
+    }
+
+    /**
+     * The settings to pass to Hibernate.
+     *
+     * @param properties the bound properties
+     * @param connection where to send and with which key
+     * @return the {@code ometria.*} Hibernate settings
+     * @throws OmetriaStartupException when ometria-sync was asked for but no key resolves
+     */
+    static Map<String, Object> of(OmetriaProperties properties, OmetriaConnectionDetails connection) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (Boolean.FALSE.equals(properties.getEnabled())) {
+            LOG.info("ometria-sync is switched off (ometria.enabled=false): nothing is captured or sent");
+            settings.put(OmetriaSettings.ENABLED, "false");
+            return settings;
+        }
+        String apiKey = connection.apiKey() == null ? "" : connection.apiKey().trim();
+        if (apiKey.contains("${")) {
+            // Boot leaves an unresolvable placeholder in the value: a literal "${OMETRIA_API_KEY}" would only fail later, with 401s
+            throw new OmetriaStartupException("ometria.api-key is an unresolved placeholder (" + placeholderName(apiKey)
+                    + "): the environment variable or property it names is not set.",
+                    "Set " + placeholderName(apiKey) + " (for example the OMETRIA_API_KEY environment variable), or write the"
+                            + " placeholder with an empty default (${OMETRIA_API_KEY:}) to run without ometria-sync when it is"
+                            + " missing, or set ometria.enabled=false.");
+        }
+        if (apiKey.isEmpty()) {
+            if (Boolean.TRUE.equals(properties.getEnabled())) {
+                throw new OmetriaStartupException("ometria.enabled=true but no Ometria API key is configured"
+                        + " (ometria.api-key is missing or blank).",
+                        "Set ometria.api-key, usually as ometria.api-key=${OMETRIA_API_KEY} with the OMETRIA_API_KEY"
+                                + " environment variable set, or set ometria.enabled=false.");
+            }
+            LOG.warn("ometria-sync is OFF: no ometria.api-key is set, so nothing is sent to Ometria. Set ometria.api-key"
+                    + " (or ometria.enabled=true to make a missing key an error), or ometria.enabled=false to silence this line.");
+            settings.put(OmetriaSettings.ENABLED, "false");
+            return settings;
+        }
+        if (properties.getEnabled() != null) {
+            // only when set: an explicit true also makes an unsupported Hibernate ORM version fail the start
+            settings.put(OmetriaSettings.ENABLED, properties.getEnabled().toString());
+        }
+        settings.put(OmetriaSettings.API_KEY, apiKey);
+        settings.put(OmetriaSettings.ENDPOINT, connection.endpoint());
+        settings.put(OmetriaSettings.MODE, properties.getMode());
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, properties.getRequestsPerSecond());
+        settings.put(OmetriaSettings.MAX_BATCH_SIZE, properties.getMaxBatchSize());
+        settings.put(OmetriaSettings.INVALID_FIELD_POLICY, properties.getInvalidFieldPolicy().name().toLowerCase(Locale.ROOT));
+        putIfSet(settings, OmetriaSettings.CAPTURE_FAILURE, properties.getCaptureFailure());
+        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT, properties.getShutdownTimeout());
+        settings.put(OmetriaSettings.REQUEST_TIMEOUT, properties.getRequestTimeout());
+        settings.put(OmetriaSettings.RETRY_MAX_DURATION, properties.getRetry().getMaxDuration());
+        putIfSet(settings, OmetriaSettings.DELETE_POLICY_ORDER, properties.getDeletePolicy().getOrder());
+        putIfSet(settings, OmetriaSettings.DELETE_POLICY_PRODUCT, properties.getDeletePolicy().getProduct());
+        OmetriaProperties.Relay relay = properties.getRelay();
+        settings.put(OmetriaSettings.RELAY_ENABLED, Boolean.toString(relay.isEnabled()));
+        settings.put(OmetriaSettings.RELAY_BATCH_SIZE, relay.getBatchSize());
+        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, relay.getLeaseDuration());
+        settings.put(OmetriaSettings.RELAY_POLL_INTERVAL, relay.getPollInterval());
+        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS, relay.getMaxAttempts());
+        putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID, relay.getInstanceId());
+        settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY, properties.getStateless().getCaptureDelay());
+        return settings;
+    }
+
+    private static void putIfSet(Map<String, Object> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value);
+        }
+    }
+
+    private static String placeholderName(String value) {
+        int start = value.indexOf("${");
+        int end = value.indexOf('}', start);
+        return end < 0 ? value.substring(start) : value.substring(start, end + 1);
+    }
+}
