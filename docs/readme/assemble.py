@@ -9,7 +9,7 @@ import pathlib, re, sys
 
 root = pathlib.Path(sys.argv[1])
 parts = root / "docs" / "readme"
-order = ["head.md", "sample-app.md", "processor.md", "hibernate.md", "spring-boot.md", "backfill.md",
+order = ["head.md", "sample-app.md", "processor.md", "fields.md", "hibernate.md", "spring-boot.md", "backfill.md",
          "pipeline.md", "client.md", "testkit.md", "tail.md"]
 
 def normalise(text, keep_levels=False):

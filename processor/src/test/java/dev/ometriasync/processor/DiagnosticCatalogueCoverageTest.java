@@ -17,7 +17,7 @@ class DiagnosticCatalogueCoverageTest {
 
     private static final List<Class<?>> DIAGNOSTIC_TESTS =
             List.of(MemberDiagnosticsTest.class, TypeDiagnosticsTest.class, RoundsAndFailuresTest.class,
-                    NestingAcrossTypesTest.class, EnumMappingTest.class);
+                    NestingAcrossTypesTest.class, EnumMappingTest.class, CatalogueDiagnosticsTest.class);
 
     @Test
     void everyDiagnosticHasATest() {

@@ -213,8 +213,8 @@ class TypeDiagnosticsTest {
                 """);
         Compilation compilation = compiler.compile(customer);
         assertReported(compilation, Diagnostic.Kind.WARNING, OmetriaDiagnostic.MISSING_RECOMMENDED, "Customer maps no"
-                + " email or customer_id; Ometria needs it to match the listing to a profile. Map a member with"
-                + " @OmetriaField(\"email\").", customer,
+                + " email or customer_id or phone_number; Ometria needs it to match the listing to a profile. Map a"
+                + " member with @OmetriaField(\"email\").", customer,
                 "@OmetriaContact");
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * no-op default; implement the ones you need.
  *
  * <p>Threading: callbacks run on the pipeline's own thread ({@code ometria-pipeline-N}), except
- * {@link #rejected} and {@link #invalidFieldDropped} for records refused by local validation and
+ * {@link #rejected}, {@link #invalidFieldDropped} and {@link #fieldTruncated} for records checked by local validation and
  * {@link #abandoned} for records refused at submission, which run on the thread that called
  * {@link OmetriaPipeline#submit}. Callbacks must be quick and must not block: a slow callback delays every
  * request of the pipeline. Hand slow work (writing to a database, say) to your own executor. Calling
@@ -66,6 +66,17 @@ public interface OmetriaListener {
     }
 
     /**
+     * Local validation cut a value the way Ometria documents it cuts it — a custom event type longer than 32
+     * characters keeps its first 32 — and sent the record with the cut value, so that what the application hears
+     * about is what Ometria stores. Runs on the thread that called {@link OmetriaPipeline#submit}.
+     *
+     * @param record the record as submitted
+     * @param reason names the record, the field, the original length and the value kept
+     */
+    default void fieldTruncated(OmetriaRecord record, String reason) {
+    }
+
+    /**
      * Sending a record kept failing (HTTP 5xx, I/O errors, timeouts) for longer than the retry budget.
      * Its futures complete {@link Outcome.Status#DEAD_LETTERED}. Store it if you want to replay it.
      *
@@ -82,6 +93,17 @@ public interface OmetriaListener {
      * @param retryAfterHint whether Ometria sent a {@code Retry-After} header (the pause honours it)
      */
     default void rateLimited(Duration pause, boolean retryAfterHint) {
+    }
+
+    /**
+     * An answer reported Ometria's backlog of records waiting to be processed ({@code X-QueueSize-Remaining},
+     * {@code X-QueueSize-Limit}). Every pipeline on the account slows its sending while less than half the backlog
+     * remains, so that it does not fill (a full backlog answers 429). Called for every answer that carries the
+     * headers.
+     *
+     * @param state the backlog as reported
+     */
+    default void queueState(QueueState state) {
     }
 
     /**

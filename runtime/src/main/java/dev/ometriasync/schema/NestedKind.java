@@ -16,7 +16,11 @@ public enum NestedKind {
     /** A line item's {@code variant_options}, from a collection of an {@code @OmetriaVariantOption} type. */
     VARIANT_OPTION("dev.ometriasync.annotation.OmetriaVariantOption"),
     /** A line item's {@code product_id} given as an {@code @OmetriaProduct} entity: its Ometria id is written. */
-    PRODUCT_REFERENCE("dev.ometriasync.annotation.OmetriaProduct");
+    PRODUCT_REFERENCE("dev.ometriasync.annotation.OmetriaProduct"),
+    /** A product's {@code attributes}, from a collection of an {@code @OmetriaProductAttribute} type. */
+    PRODUCT_ATTRIBUTE("dev.ometriasync.annotation.OmetriaProductAttribute"),
+    /** A product's store listings, from a collection of an {@code @OmetriaProductListing} type. */
+    PRODUCT_LISTING("dev.ometriasync.annotation.OmetriaProductListing");
 
     private final String annotation;
 

@@ -15,7 +15,9 @@ import java.util.Set;
  * <p>{@link #required()} lists groups of fields of which at least one must be present for Ometria to use
  * the object (the runtime validator rejects an object missing one; the processor warns when no member
  * maps one). {@link #recommended()} lists groups Ometria needs for reporting or profile matching (the
- * processor warns; the validator does not check).
+ * processor warns; the validator does not check). {@link #neverDropped(String)} names the fields whose invalid
+ * value rejects the whole record instead of being left out: consent and money, where a record sent without the
+ * field would silently say something else than the application meant.
  */
 public final class ObjectSpec {
 
@@ -23,8 +25,14 @@ public final class ObjectSpec {
     private final Map<String, FieldSpec> fields;
     private final List<Set<String>> required;
     private final List<Set<String>> recommended;
+    private final Set<String> neverDropped;
 
     ObjectSpec(String name, List<FieldSpec> fields, List<Set<String>> required, List<Set<String>> recommended) {
+        this(name, fields, required, recommended, Set.of());
+    }
+
+    ObjectSpec(String name, List<FieldSpec> fields, List<Set<String>> required, List<Set<String>> recommended,
+            Set<String> neverDropped) {
         this.name = Objects.requireNonNull(name, "name");
         Map<String, FieldSpec> byName = new LinkedHashMap<>();
         for (FieldSpec field : fields) {
@@ -35,6 +43,12 @@ public final class ObjectSpec {
         this.fields = Collections.unmodifiableMap(byName);
         this.required = List.copyOf(required);
         this.recommended = List.copyOf(recommended);
+        for (String field : neverDropped) {
+            if (!byName.containsKey(field)) {
+                throw new IllegalArgumentException(name + ": never-dropped field " + field + " is not a field");
+            }
+        }
+        this.neverDropped = Set.copyOf(neverDropped);
     }
 
     /**
@@ -137,6 +151,20 @@ public final class ObjectSpec {
      */
     public List<Set<String>> recommended() {
         return recommended;
+    }
+
+    /**
+     * Whether an invalid value of this direct field rejects the record rather than being left out under the
+     * invalid-field policy {@code DROP_FIELD}: consent fields ({@code marketing_optin}, {@code channels}, …) and
+     * money fields (an order's amounts and currency, a line item's amounts). A record sent without such a field
+     * would silently change what it says: an order without its currency, a contact without the opt-out it was
+     * meant to carry.
+     *
+     * @param fieldName the JSON field name
+     * @return true when the field is never dropped
+     */
+    public boolean neverDropped(String fieldName) {
+        return neverDropped.contains(fieldName);
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The catalogue itself: Ometria's record types and nested objects, from {@code ometria-api.md} §4.
+ * The catalogue itself: Ometria's record types and nested objects, from {@code ometria-api.md} §4 and §9. Each
+ * field added from §9 says where it comes from; "[DOC]" is Ometria's documentation, "[OMETRIA-CODE]" Ometria's own
+ * Magento 2 extension, "[PEER]" RudderStack's Ometria destination.
  *
  * <p>Fields written by the serializer itself ({@code @type}, a contact's {@code @collection}, a custom
  * event's {@code event_type}) are listed so that validation knows them; {@link #isWrittenBySerializer}
@@ -25,8 +27,12 @@ public final class OmetriaSchema {
     /** Ometria's maximum number of records in one push request. */
     public static final int MAX_RECORDS_PER_REQUEST = 100;
 
-    /** Ometria's maximum size of one record, in bytes of UTF-8 JSON ("60 KB"). */
-    public static final int MAX_RECORD_BYTES = 60 * 1024;
+    /**
+     * Ometria's maximum size of one record, in bytes of UTF-8 JSON. Ometria writes "60k byte" (older pages) and
+     * "60KB" (current page), which may mean 60,000 or 61,440 bytes; the smaller reading is taken, so that no record
+     * Ometria could refuse as too large is ever sent (ometria-api.md §2.1, §9 item 10).
+     */
+    public static final int MAX_RECORD_BYTES = 60_000;
 
     /** Longest custom event type Ometria keeps without truncating. */
     public static final int MAX_EVENT_TYPE_LENGTH = 32;
@@ -36,6 +42,20 @@ public final class OmetriaSchema {
 
     /** The field that holds every record's id. */
     public static final String ID = "id";
+
+    /**
+     * The key of a product's store listings. Not confirmed for push: Ometria's Magento feed says
+     * {@code store_listings}, an unreleased RudderStack draft {@code listings} (ometria-api.md §9 item 6). Kept in
+     * this one place so that a confirmation changes one line.
+     */
+    public static final String PRODUCT_LISTINGS = "listings";
+
+    /**
+     * The fields that tie a custom event to a contact: Ometria queues an event without any of them but attaches it
+     * to no one, so it drives no automation (ometria-api.md §9 item 2: support.ometria.com 2017-12 release note
+     * [DOC]; RudderStack requires the identity fields [PEER]).
+     */
+    public static final Set<String> CUSTOM_EVENT_IDENTITY = Set.of("identity_email", "identity_account_id", "profile_id");
 
     /**
      * The values of a contact's {@code marketing_optin}. Source: Ometria's contact documentation lists exactly
@@ -56,11 +76,13 @@ public final class OmetriaSchema {
             of("allow_marketing", BOOLEAN),
             of("allow_transactional", BOOLEAN),
             of("dt_updated_marketing", TIMESTAMP),
-            of("dt_updated_transactional", TIMESTAMP)), List.of(), List.of());
+            of("dt_updated_transactional", TIMESTAMP)), List.of(), List.of(),
+            // Consent: never sent without the value the application set (issue 13).
+            Set.of("allow_marketing", "allow_transactional", "dt_updated_marketing", "dt_updated_transactional"));
 
     /** A contact's channel consents; only SMS is known. */
     public static final ObjectSpec CHANNELS = new ObjectSpec("channels", List.of(
-            nested("sms", JsonType.OBJECT, NestedKind.NONE, SMS_CHANNEL)), List.of(), List.of());
+            nested("sms", JsonType.OBJECT, NestedKind.NONE, SMS_CHANNEL)), List.of(), List.of(), Set.of("sms"));
 
     /** A contact listing. */
     public static final ObjectSpec CONTACT = new ObjectSpec("contact", List.of(
@@ -85,12 +107,17 @@ public final class OmetriaSchema {
             of("timestamp_unsubscribed", TIMESTAMP),
             of("@force_optin", BOOLEAN),
             of("@merge", BOOLEAN),
-            of("@add_to_lists", STRING_ARRAY),
-            of("@remove_from_lists", STRING_ARRAY),
+            // List ids: the element type is not documented; Ometria's ids are strings ([SEED] "ID Fields"), and
+            // integral numbers are written as strings, as for record ids (§9 item 7).
+            of("@add_to_lists", STRING_ARRAY, FieldFormat.ID),
+            of("@remove_from_lists", STRING_ARRAY, FieldFormat.ID),
             of(PROPERTIES, FREE_OBJECT),
             nested("channels", JsonType.OBJECT, NestedKind.NONE, CHANNELS)),
             List.of(Set.of(ID)),
-            List.of(Set.of("email", "customer_id")));
+            // phone_number alone identifies a contact in Ometria's SMS double opt-in (§9 item 9, [DOC]).
+            List.of(Set.of("email", "customer_id", "phone_number")),
+            // Consent: never sent without the value the application set (issue 13).
+            Set.of("marketing_optin", "@force_optin", "timestamp_subscribed", "timestamp_unsubscribed", "channels"));
 
     /** An order's {@code customer}: its {@code id} is the contact's {@code customer_id}. */
     public static final ObjectSpec CUSTOMER = new ObjectSpec("customer", List.of(
@@ -115,9 +142,26 @@ public final class OmetriaSchema {
             of("label", STRING)),
             List.of(Set.of(ID), Set.of("type"), Set.of("label")), List.of());
 
+    /**
+     * A product embedded in a line item, instead of or beside {@code product_id}: "When pushing orders it is
+     * possible to add the products object inside of the orders object" (Data API introduction, [DOC]); Ometria's
+     * Magento feed writes {@code {"id", "sku", "title", "base_price", "price"}} ([OMETRIA-CODE]
+     * {@code Api/Controller/V1/Orders.php}). Mapped with dotted paths such as {@code @OmetriaField("product.title")}.
+     */
+    public static final ObjectSpec LINE_ITEM_PRODUCT = new ObjectSpec("line item product", List.of(
+            of(ID, STRING, FieldFormat.ID),
+            of("sku", STRING),
+            of("title", STRING),
+            of("price", NUMBER),
+            of("base_price", NUMBER),
+            of("url", STRING),
+            of("image_url", STRING)),
+            List.of(Set.of(ID)), List.of());
+
     /** An order line, inside {@code lineitems}. */
     public static final ObjectSpec LINE_ITEM = new ObjectSpec("line item", List.of(
             new FieldSpec("product_id", STRING, FieldFormat.ID, NestedKind.PRODUCT_REFERENCE, null),
+            nested("product", JsonType.OBJECT, NestedKind.NONE, LINE_ITEM_PRODUCT),
             of("variant_id", STRING, FieldFormat.ID),
             of("sku", STRING),
             of("quantity", NUMBER),
@@ -129,9 +173,13 @@ public final class OmetriaSchema {
             of("quantity_refunded", NUMBER),
             of("refunded", NUMBER),
             of("is_on_sale", BOOLEAN),
+            // Mapped by RudderStack ([PEER] OmetriaLineitems.json); its structure is not documented anywhere read,
+            // so it is a free object of key/values (ometria-api.md §4.2, §9 item 6).
+            of("totals", FREE_OBJECT),
             nested("variant_options", JsonType.OBJECT_ARRAY, NestedKind.VARIANT_OPTION, VARIANT_OPTION),
             of(PROPERTIES, FREE_OBJECT)),
-            List.of(Set.of("product_id"), Set.of("quantity"), Set.of("unit_price", "subtotal")), List.of());
+            List.of(Set.of("product_id", "product"), Set.of("quantity"), Set.of("unit_price", "subtotal")), List.of(),
+            Set.of("quantity", "unit_price", "subtotal", "tax", "discount", "total", "quantity_refunded", "refunded"));
 
     /** An order. */
     public static final ObjectSpec ORDER = new ObjectSpec("order", List.of(
@@ -161,7 +209,41 @@ public final class OmetriaSchema {
             nested("lineitems", JsonType.OBJECT_ARRAY, NestedKind.LINE_ITEM, LINE_ITEM),
             of(PROPERTIES, FREE_OBJECT)),
             List.of(Set.of(ID)),
-            List.of(Set.of("timestamp"), Set.of("grand_total"), Set.of("currency")));
+            List.of(Set.of("timestamp"), Set.of("grand_total"), Set.of("currency")),
+            // Money, and is_valid (false removes the order's revenue): never sent without them (issue 13).
+            Set.of("is_valid", "currency", "grand_total", "subtotal", "discount", "shipping", "tax", "total_refunded",
+                    "lineitems"));
+
+    /**
+     * A product attribute, inside {@code attributes}: {@code {type, id or value, label}}, used by recommendations
+     * and filters. Legacy API reference (GET /products example, [DOC]); Ometria's Magento feed writes {@code id} for
+     * select attributes and {@code value} for the others, with a {@code label} ([OMETRIA-CODE]
+     * {@code Api/Controller/V1/Products.php}). Without a type, and an id or a value, nothing can filter on it.
+     */
+    public static final ObjectSpec PRODUCT_ATTRIBUTE = new ObjectSpec("product attribute", List.of(
+            of("type", STRING),
+            of(ID, STRING, FieldFormat.ID),
+            of("value", STRING),
+            of("label", STRING)),
+            List.of(Set.of("type"), Set.of(ID, "value")), List.of());
+
+    /**
+     * A product's listing in one store: per-store overrides of price, URL, image, title, sale price and
+     * {@code is_active} (docs.ometria.com "Products, product listings and product variants", product endpoint
+     * [DOC]); field names as Ometria's Magento feed writes them, including {@code store_currency}
+     * ([OMETRIA-CODE] {@code Api/Controller/V1/Products.php}). A listing belongs to a store, so it needs its
+     * {@code store_id}.
+     */
+    public static final ObjectSpec PRODUCT_LISTING = new ObjectSpec("product listing", List.of(
+            of("store_id", STRING, FieldFormat.ID),
+            of("title", STRING),
+            of("url", STRING),
+            of("image_url", STRING),
+            of("price", NUMBER),
+            of("special_price", NUMBER),
+            of("store_currency", STRING, FieldFormat.CURRENCY),
+            of("is_active", BOOLEAN)),
+            List.of(Set.of("store_id")), List.of());
 
     /** A product. */
     public static final ObjectSpec PRODUCT = new ObjectSpec("product", List.of(
@@ -173,6 +255,7 @@ public final class OmetriaSchema {
             of("image_url", STRING),
             of("price", NUMBER),
             of("special_price", NUMBER),
+            // "Date the special price is valid from/to" (product endpoint, [DOC]): a date, as the simulator reads it.
             of("special_price_dt_from", DATE),
             of("special_price_dt_to", DATE),
             of("is_active", BOOLEAN),
@@ -180,6 +263,11 @@ public final class OmetriaSchema {
             of("is_variant", BOOLEAN),
             of("parent_id", STRING, FieldFormat.ID),
             of("stores", STRING_ARRAY),
+            // Named on the product-recommendations page ([DOC], §9 item 6).
+            of("currency", STRING, FieldFormat.CURRENCY),
+            // With @merge, attributes are replaced whole (§5.2).
+            nested("attributes", JsonType.OBJECT_ARRAY, NestedKind.PRODUCT_ATTRIBUTE, PRODUCT_ATTRIBUTE),
+            nested(PRODUCT_LISTINGS, JsonType.OBJECT_ARRAY, NestedKind.PRODUCT_LISTING, PRODUCT_LISTING),
             of("@merge", BOOLEAN),
             of(PROPERTIES, FREE_OBJECT)),
             List.of(Set.of(ID)), List.of());
@@ -194,8 +282,8 @@ public final class OmetriaSchema {
             of("identity_account_id", STRING, FieldFormat.ID),
             of("profile_id", STRING),
             of(PROPERTIES, FREE_OBJECT)),
-            List.of(Set.of(ID), Set.of("event_type")),
-            List.of(Set.of("timestamp"), Set.of("identity_email", "identity_account_id", "profile_id")));
+            List.of(Set.of(ID), Set.of("event_type"), CUSTOM_EVENT_IDENTITY),
+            List.of(Set.of("timestamp")));
 
     private OmetriaSchema() {
     }

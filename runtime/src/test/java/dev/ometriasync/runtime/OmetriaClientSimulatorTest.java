@@ -107,14 +107,16 @@ class OmetriaClientSimulatorTest {
     @Test
     void theSlidingWindowLimitGivesRateLimitedWithBothHints() {
         try (OmetriaSimulator strict = OmetriaSimulator.builder().clock(CLOCK).requestsPerSecond(1)
-                .sendRetryAfter(true).sendQueueSizeRemaining(true).https(false).start()) {
+                .sendRetryAfter(true).https(false).start()) {
             OmetriaClient client = OmetriaClient.builder().apiKey(strict.apiKey()).endpoint(strict.baseUri()).clock(CLOCK).build();
 
             PushResult first = client.push(orders(10)).join();
             PushResult second = client.push(orders(1)).join();
 
             assertThat(first).isInstanceOf(PushResult.Accepted.class);
-            assertThat(second).isEqualTo(new PushResult.RateLimited(Optional.of(Duration.ofSeconds(1)), OptionalLong.of(50_000 - 10)));
+            assertThat(second).isEqualTo(new PushResult.RateLimited(Optional.of(Duration.ofSeconds(1)),
+                    Optional.of(new QueueState(50_000 - 10, OptionalLong.of(50_000)))));
+            assertThat(first.queueState()).hasValue(new QueueState(50_000 - 10, OptionalLong.of(50_000)));
             assertThat(strict.rateLimitedCount()).isEqualTo(1);
         }
     }
@@ -124,7 +126,7 @@ class OmetriaClientSimulatorTest {
         ometria.failNext(Fault.status(429));
 
         assertThat(client().push(orders(1)).join())
-                .isEqualTo(new PushResult.RateLimited(Optional.empty(), OptionalLong.empty()));
+                .isEqualTo(new PushResult.RateLimited(Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -132,7 +134,7 @@ class OmetriaClientSimulatorTest {
         ometria.failNext(Fault.status(429).withRetryAfter(Duration.ofSeconds(17)));
 
         assertThat(client().push(orders(1)).join())
-                .isEqualTo(new PushResult.RateLimited(Optional.of(Duration.ofSeconds(17)), OptionalLong.empty()));
+                .isEqualTo(new PushResult.RateLimited(Optional.of(Duration.ofSeconds(17)), Optional.empty()));
     }
 
     @ParameterizedTest

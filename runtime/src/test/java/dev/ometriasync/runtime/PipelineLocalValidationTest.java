@@ -19,7 +19,13 @@ class PipelineLocalValidationTest {
     private OmetriaSimulator ometria;
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private final List<String> dropped = new CopyOnWriteArrayList<>();
+    private final List<String> truncated = new CopyOnWriteArrayList<>();
     private final OmetriaListener listener = new OmetriaListener() {
+        @Override
+        public void fieldTruncated(OmetriaRecord record, String reason) {
+            truncated.add(reason);
+        }
+
         @Override
         public void rejected(OmetriaRecord record, String reason) {
             rejected.add(reason);
@@ -62,7 +68,7 @@ class PipelineLocalValidationTest {
 
             assertThat(big.status()).isEqualTo(Outcome.Status.REJECTED);
             assertThat(big.reason()).isEqualTo("order BIG: Record is too large: 70040 bytes of UTF-8 JSON, Ometria accepts at "
-                    + "most 61440 (60 KB) per record; the largest field is 'web_id' (70002 bytes)");
+                    + "most 60000 per record (its \"60k byte\", read as 60,000); the largest field is 'web_id' (70002 bytes)");
             assertThat(spaced.status()).isEqualTo(Outcome.Status.REJECTED);
             assertThat(spaced.reason()).isEqualTo("order 'ORD 1': id must not contain whitespace (Ometria ids are strings without spaces)");
             assertThat(rejected).containsExactly(big.reason(), spaced.reason());
@@ -76,11 +82,12 @@ class PipelineLocalValidationTest {
     void anInvalidOptionalFieldIsLeftOutAndReportedByDefault() throws Exception {
         try (OmetriaPipeline pipeline = pipeline(InvalidFieldPolicy.DROP_FIELD)) {
             Outcome outcome = pipeline.submit(record("{\"@type\":\"contact\",\"id\":\"C-1\",\"email\":\"jane@example.com\","
-                    + "\"phone_number\":\"07700 900123\"}")).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    + "\"phone_number\":\"+12\"}")).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
             assertThat(outcome.isAccepted()).isTrue();
-            assertThat(dropped).containsExactly("contact C-1: field 'phone_number' is not an E.164 phone number ('+' then 2–15 "
-                    + "digits, the first 1–9, no spaces or dashes); the field was left out");
+            assertThat(dropped).containsExactly("contact C-1: field 'phone_number' is not a valid phone number in international"
+                    + " form ('+', the country code and the number, as Google's libphonenumber, which Ometria uses, accepts it);"
+                    + " the field was left out");
             assertThat(ometria.record("contact", "C-1").toString()).isEqualTo("{\"@type\":\"contact\",\"id\":\"C-1\",\"email\":\"jane@example.com\"}");
         }
     }
@@ -94,9 +101,39 @@ class PipelineLocalValidationTest {
             assertThat(pipeline.settings().invalidFieldPolicy()).isEqualTo(InvalidFieldPolicy.REJECT_RECORD);
             assertThat(pipeline.settings().toString()).contains("invalidFieldPolicy=REJECT_RECORD");
             assertThat(outcome.status()).isEqualTo(Outcome.Status.REJECTED);
-            assertThat(outcome.reason()).startsWith("contact C-1: field 'phone_number' is not an E.164 phone number")
+            assertThat(outcome.reason()).startsWith("contact C-1: field 'phone_number' is not a valid phone number")
                     .endsWith("(invalid-field policy REJECT_RECORD)");
             assertThat(ometria.pushRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void anOrderWithAnInvalidCurrencyIsRejectedNotSentWithoutItUnderTheDefaultPolicy() throws Exception {
+        try (OmetriaPipeline pipeline = pipeline(InvalidFieldPolicy.DROP_FIELD)) {
+            Outcome outcome = pipeline.submit(record("{\"@type\":\"order\",\"id\":\"ORD-1\",\"currency\":\"XTS\","
+                    + "\"grand_total\":10}")).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(outcome.status()).isEqualTo(Outcome.Status.REJECTED);
+            assertThat(outcome.reason()).isEqualTo("order ORD-1: field 'currency' value \"XTS\" is not the ISO 4217 code of a"
+                    + " circulating currency");
+            assertThat(dropped).isEmpty();
+            assertThat(ometria.pushRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void aLongEventTypeIsTruncatedReportedAndSentAsOmetriaWouldStoreIt() throws Exception {
+        try (OmetriaPipeline pipeline = pipeline(InvalidFieldPolicy.REJECT_RECORD)) {
+            Outcome outcome = pipeline.submit(record("{\"@type\":\"custom_event\",\"id\":\"E-1\","
+                    + "\"event_type\":\"basket_abandoned_with_a_long_name\",\"identity_email\":\"jane@example.com\"}"))
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(outcome.isAccepted()).isTrue();
+            assertThat(truncated).containsExactly("custom_event E-1: field 'event_type' value \"basket_abandoned_with_a_long_name\""
+                    + " is 33 characters long; truncated to 32 (\"basket_abandoned_with_a_long_nam\"), as Ometria truncates"
+                    + " longer event types");
+            assertThat(ometria.record("custom_event", "E-1").get("event_type").asText()).isEqualTo("basket_abandoned_with_a_long_nam");
+            assertThat(ometria.errors()).isEmpty();
         }
     }
 

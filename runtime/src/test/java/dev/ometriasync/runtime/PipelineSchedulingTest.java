@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
@@ -135,7 +134,7 @@ class PipelineSchedulingTest {
     @Test
     void a429PausesTheAccountForRetryAfterWithoutSpendingTheBudget() {
         start(new ScriptedTransport(time, records -> new PushResult.RateLimited(
-                Optional.of(Duration.ofSeconds(30)), OptionalLong.empty())),
+                Optional.of(Duration.ofSeconds(30)), Optional.empty())),
                 b -> b.retryMaxDuration(Duration.ofSeconds(1)));
         Instant start = time.now();
         CompletionStage<Outcome> outcome = pipeline.submit(Records.contact("1"));

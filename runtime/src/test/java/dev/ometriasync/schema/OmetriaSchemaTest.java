@@ -37,13 +37,33 @@ class OmetriaSchemaTest {
 
     @Test
     void minimumFieldsFollowTheApiReference() {
+        // A line item may embed its product instead of naming its id (ometria-api.md §9 item 5).
         assertThat(OmetriaSchema.LINE_ITEM.required())
-                .containsExactly(Set.of("product_id"), Set.of("quantity"), Set.of("unit_price", "subtotal"));
+                .containsExactly(Set.of("product_id", "product"), Set.of("quantity"), Set.of("unit_price", "subtotal"));
         assertThat(OmetriaSchema.VARIANT_OPTION.required())
                 .containsExactly(Set.of("id"), Set.of("type"), Set.of("label"));
         assertThat(OmetriaSchema.ORDER.recommended())
                 .containsExactly(Set.of("timestamp"), Set.of("grand_total"), Set.of("currency"));
-        assertThat(OmetriaSchema.CONTACT.recommended()).containsExactly(Set.of("email", "customer_id"));
+        // A phone number alone identifies a contact in Ometria's SMS double opt-in (§9 item 9).
+        assertThat(OmetriaSchema.CONTACT.recommended()).containsExactly(Set.of("email", "customer_id", "phone_number"));
+        // A custom event must be tied to a contact (§9 item 2).
+        assertThat(OmetriaSchema.CUSTOM_EVENT.required()).containsExactly(Set.of("id"), Set.of("event_type"),
+                Set.of("identity_email", "identity_account_id", "profile_id"));
+        assertThat(OmetriaSchema.PRODUCT_ATTRIBUTE.required()).containsExactly(Set.of("type"), Set.of("id", "value"));
+        assertThat(OmetriaSchema.PRODUCT_LISTING.required()).containsExactly(Set.of("store_id"));
+    }
+
+    @Test
+    void consentAndMoneyFieldsAreNeverDropped() {
+        assertThat(OmetriaSchema.CONTACT.neverDropped("marketing_optin")).isTrue();
+        assertThat(OmetriaSchema.CONTACT.neverDropped("channels")).isTrue();
+        assertThat(OmetriaSchema.SMS_CHANNEL.neverDropped("allow_marketing")).isTrue();
+        assertThat(OmetriaSchema.ORDER.neverDropped("currency")).isTrue();
+        assertThat(OmetriaSchema.ORDER.neverDropped("grand_total")).isTrue();
+        assertThat(OmetriaSchema.LINE_ITEM.neverDropped("unit_price")).isTrue();
+        assertThat(OmetriaSchema.CONTACT.neverDropped("phone_number")).isFalse();
+        assertThat(OmetriaSchema.ORDER.neverDropped("web_id")).isFalse();
+        assertThat(OmetriaSchema.PRODUCT.neverDropped("price")).isFalse();
     }
 
     @Test

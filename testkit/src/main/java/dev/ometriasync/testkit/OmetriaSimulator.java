@@ -39,12 +39,14 @@ import javax.net.ssl.SSLContext;
  * every assumption it makes where the documentation is silent):
  * <ul>
  *   <li>{@code X-Ometria-Auth} must hold the key (401, or 403 when configured);</li>
- *   <li>a sliding-window rate limit per account (429, optional {@code Retry-After}) and a backlog cap on
- *       records accepted within a short window (429);</li>
- *   <li>a JSON array of at most 100 records, each at most 60 KB (400
+ *   <li>a sliding-window rate limit per account (429, optional {@code Retry-After}) and a backlog: a queue of
+ *       records waiting to be processed that drains over time (429 when a request does not fit), reported on every
+ *       push answer in {@code X-QueueSize-Limit} and {@code X-QueueSize-Remaining};</li>
+ *   <li>a JSON array of at most 100 records, each at most 60 KB, read as 60,000 bytes (400
  *       {@code Payload invalid: Record is too large.});</li>
- *   <li>acknowledgement first ({@code {"status":"OK","request_id":..,"accepted":..,"rejected":..}}), validation
- *       afterwards, failures listed at {@code /v2/push/_errors};</li>
+ *   <li>acknowledgement first (200, or 202 when configured, with
+ *       {@code {"status":"OK","request_id":..,"accepted":..,"rejected":..}}), validation afterwards, failures listed
+ *       at {@code /v2/push/_errors};</li>
  *   <li>stored state with Ometria's merge rules, readable with {@link #record(String, String)} and friends;</li>
  *   <li>a log of every request with its arrival time on the simulator's clock; faults on demand.</li>
  * </ul>
@@ -216,6 +218,18 @@ public final class OmetriaSimulator implements AutoCloseable {
     public List<ObjectNode> records(String type) {
         awaitIdleUnlessPaused();
         return store.all(type);
+    }
+
+    /**
+     * Custom events stored without any of {@code identity_email}, {@code identity_account_id}, {@code profile_id}.
+     * Ometria queues such an event but attaches it to no contact, so it can drive no automation (ometria-api.md §9
+     * item 2); it is not listed at {@code _errors}, since Ometria documents no error for it. Waits for validation.
+     *
+     * @return copies of those events, in order of first arrival
+     */
+    public List<ObjectNode> eventsWithoutContact() {
+        awaitIdleUnlessPaused();
+        return store.eventsWithoutContact();
     }
 
     /** @return how many records are stored (waits for validation) */
@@ -429,11 +443,11 @@ public final class OmetriaSimulator implements AutoCloseable {
         private int requestsPerSecond = 8;
         private Duration rateWindow = Duration.ofSeconds(1);
         private int maxRecordsPerRequest = 100;
-        private int maxRecordBytes = 60 * 1024;
+        private int maxRecordBytes = 60_000;
         private int backlogCap = 50_000;
-        private Duration backlogWindow = Duration.ofMinutes(1);
+        private double backlogDrainPerSecond = 1_000;
         private boolean sendRetryAfter;
-        private boolean sendQueueSizeRemaining;
+        private int successStatus = 200;
         private int authFailureStatus = 401;
         private boolean rejectMixedTypes;
         private boolean reportUnknownFields;
@@ -481,20 +495,40 @@ public final class OmetriaSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param max UTF-8 bytes per record as sent (default 61,440 = 60 KB, Ometria's documented limit) */
+        /**
+         * @param max UTF-8 bytes per record as sent (default 60,000: Ometria writes "60k byte" and "60KB", which may
+         *     mean 60,000 or 61,440; the simulator takes the stricter reading, as the library does)
+         */
         public Builder maxRecordBytes(int max) {
             this.maxRecordBytes = positive(max, "maxRecordBytes");
             return this;
         }
 
         /**
-         * @param records records accepted within {@code window} before pushes get 429 (default 50,000, Ometria's
-         *     "asynchronous import records" figure)
-         * @param window Ometria's "short timeframe", not documented (default 1 minute, an assumption)
+         * The backlog of records waiting to be processed: a push whose records do not fit gets 429, and every push
+         * answer says {@code X-QueueSize-Limit: limit} and {@code X-QueueSize-Remaining}.
+         *
+         * @param limit records that may wait (default 50,000, Ometria's documented backlog)
+         * @param drainPerSecond records processed per second (default 1,000: not documented; an assumption above the
+         *     800 records a second that 8 requests of 100 records can bring, so that only a test that asks for it
+         *     fills the backlog)
+         */
+        public Builder backlog(int limit, int drainPerSecond) {
+            this.backlogCap = positive(limit, "limit");
+            this.backlogDrainPerSecond = positive(drainPerSecond, "drainPerSecond");
+            return this;
+        }
+
+        /**
+         * A backlog of {@code records} that drains {@code records} per {@code window}: as {@link #backlog(int, int)},
+         * for callers that think of Ometria's "50,000 records in a short timeframe" as a window.
+         *
+         * @param records records that may wait
+         * @param window the time the backlog takes to drain from full to empty
          */
         public Builder backlogCap(int records, Duration window) {
             this.backlogCap = positive(records, "records");
-            this.backlogWindow = positive(window, "window");
+            this.backlogDrainPerSecond = records / (positive(window, "window").toNanos() / 1e9);
             return this;
         }
 
@@ -508,11 +542,15 @@ public final class OmetriaSimulator implements AutoCloseable {
         }
 
         /**
-         * @param send whether answers carry {@code X-QueueSize-Remaining}: records the backlog cap still allows
-         *     (default false: not documented by Ometria)
+         * @param status the status of an accepted push: 200 (default) or 202. Ometria documents the body of a
+         *     successful push, not its status; one production client requires 202, another accepts either
+         *     (ometria-api.md §9 item 8)
          */
-        public Builder sendQueueSizeRemaining(boolean send) {
-            this.sendQueueSizeRemaining = send;
+        public Builder successStatus(int status) {
+            if (status != 200 && status != 202) {
+                throw new IllegalArgumentException("successStatus must be 200 or 202, got " + status);
+            }
+            this.successStatus = status;
             return this;
         }
 
@@ -584,7 +622,7 @@ public final class OmetriaSimulator implements AutoCloseable {
 
         SimulatorSettings settings() {
             return new SimulatorSettings(apiKey, requestsPerSecond, rateWindow, maxRecordsPerRequest, maxRecordBytes,
-                    backlogCap, backlogWindow, sendRetryAfter, sendQueueSizeRemaining, authFailureStatus,
+                    backlogCap, backlogDrainPerSecond, sendRetryAfter, successStatus, authFailureStatus,
                     rejectMixedTypes, reportUnknownFields, keepRequestBodies, clock);
         }
 

@@ -113,8 +113,9 @@ class PushLimitsTest {
 
     @Test
     void acceptsARecordOfExactly60KbAndRefusesOneByteMore() {
-        String atLimit = orderOfBytes("BIG-1", 61_440);
-        String overLimit = orderOfBytes("BIG-2", 61_441);
+        // "60k byte" read as 60,000 bytes: the stricter of 60,000 and 61,440 (ometria-api.md §9 item 10).
+        String atLimit = orderOfBytes("BIG-1", 60_000);
+        String overLimit = orderOfBytes("BIG-2", 60_001);
 
         HttpResponse<String> accepted = client.push("[" + atLimit + "]");
         HttpResponse<String> refused = client.push("[" + PushClient.orders("SMALL", 1).replace("[", "").replace("]", "")
@@ -129,13 +130,13 @@ class PushLimitsTest {
 
     @Test
     void measuresRecordSizeInUtf8BytesAsSent() {
-        // 'é' is two bytes in UTF-8: a record of 30,000 of them plus the envelope exceeds 60 KB in bytes
-        // although it holds far fewer than 61,440 characters.
-        String record = "{\"@type\":\"order\",\"id\":\"UTF\",\"status\":\"" + "é".repeat(30_721) + "\"}";
+        // 'é' is two bytes in UTF-8: a record of 30,000 of them plus the envelope exceeds 60,000 bytes
+        // although it holds far fewer than 60,000 characters.
+        String record = "{\"@type\":\"order\",\"id\":\"UTF\",\"status\":\"" + "é".repeat(30_000) + "\"}";
 
         HttpResponse<String> response = client.push("[" + record + "]");
 
-        assertThat(record.length()).isLessThan(61_440);
+        assertThat(record.length()).isLessThan(60_000);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(PushClient.json(response).get("message").asText()).isEqualTo("Payload invalid: Record is too large.");
     }
@@ -148,16 +149,37 @@ class PushLimitsTest {
                  {"id":"no-type"},
                  {"@type":"basket","id":"unknown-type"},
                  {"@type":"order"},
-                 {"@type":"order","id":42}]
+                 {"@type":"order","id":""},
+                 {"@type":"order","id":4.2}]
                 """);
 
         JsonNode body = PushClient.json(response);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body.get("accepted").asInt()).isEqualTo(1);
-        assertThat(body.get("rejected").asInt()).isEqualTo(5);
+        assertThat(body.get("rejected").asInt()).isEqualTo(6);
         assertThat(simulator.recordCount()).isEqualTo(1);
         assertThat(simulator.errors()).extracting(PushError::errorPath)
-                .containsExactly("root", "root > @type", "root > @type", "root > id", "root > id");
+                .containsExactly("root", "root > @type", "root > @type", "root > id", "root > id", "root > id");
+    }
+
+    @Test
+    void acceptsNumericIdsAsOmetriasOwnExtensionSendsThem() {
+        // Ometria's docs say ids are strings, yet its Magento extension pushes {"id": 1234} (ometria-api.md §9 item 7).
+        HttpResponse<String> response = client.push("""
+                [{"@type":"product","id":1234,"is_in_stock":false,"@merge":true,"parent_id":12,
+                  "attributes":[{"type":"colour","id":7,"label":"Red"}]}]""");
+        client.push("""
+                [{"@type":"order","id":42,"customer":{"id":9},
+                  "lineitems":[{"product_id":1234,"variant_id":1235,"quantity":1,"unit_price":2,
+                                "variant_options":[{"id":3,"type":"size","label":"M"}]}]}]""");
+        client.push("""
+                [{"@type":"contact","id":77,"customer_id":9,"@add_to_lists":[5,"news"]}]""");
+
+        assertThat(PushClient.json(response).get("accepted").asInt()).isEqualTo(1);
+        assertThat(simulator.errors()).isEmpty();
+        assertThat(simulator.record("product", "1234").get("id").asInt()).isEqualTo(1234);
+        assertThat(simulator.record("order", "42")).isNotNull();
+        assertThat(simulator.contact(null, "77").get("customer_id").asInt()).isEqualTo(9);
     }
 
     @Test

@@ -109,30 +109,73 @@ class RateLimitTest {
     }
 
     @Test
-    void capsRecordsAcceptedWithinTheBacklogWindow() {
+    void theBacklogIsAQueueThatDrainsAndEveryAnswerCarriesBothQueueHeaders() {
+        // ometria-api.md §9 item 1: a backlog of records "waiting to be processed", a queue that drains, with
+        // X-QueueSize-Limit and X-QueueSize-Remaining for clients to read.
         try (OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).clock(clock)
-                .backlogCap(250, Duration.ofSeconds(60)).sendQueueSizeRemaining(true).start()) {
+                .backlog(240, 10).start()) {
             PushClient client = new PushClient(simulator);
             HttpResponse<String> first = client.push(PushClient.orders("A", 100));
-            clock.advance(Duration.ofSeconds(10));
-            client.push(PushClient.orders("B", 100));
-            clock.advance(Duration.ofSeconds(10));
-
+            clock.advance(Duration.ofSeconds(5)); // 50 records processed
+            HttpResponse<String> second = client.push(PushClient.orders("B", 100));
             HttpResponse<String> third = client.push(PushClient.orders("C", 100));
-            HttpResponse<String> fifty = client.push(PushClient.orders("D", 50));
+            HttpResponse<String> badBody = client.push("[not json");
 
-            assertThat(first.headers().firstValue("X-QueueSize-Remaining")).hasValue("150");
-            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("X-QueueSize-Limit")).hasValue("240");
+            assertThat(first.headers().firstValue("X-QueueSize-Remaining")).hasValue("140");
+            assertThat(second.headers().firstValue("X-QueueSize-Remaining")).as("50 + 100 waiting").hasValue("90");
+            assertThat(third.statusCode()).as("150 waiting + 100 > 240").isEqualTo(429);
             assertThat(PushClient.json(third).get("message").asText())
-                    .contains("Too many asynchronous import records: at most 250 records");
-            assertThat(third.headers().firstValue("X-QueueSize-Remaining")).hasValue("50");
-            assertThat(fifty.statusCode()).isEqualTo(200);
-            assertThat(simulator.pushRequests()).extracting(RecordedRequest::outcome)
-                    .containsExactly("accepted", "accepted", "backlog-full", "accepted");
+                    .isEqualTo("Too many asynchronous import records: at most 240 records may wait to be processed");
+            assertThat(third.headers().firstValue("X-QueueSize-Limit")).hasValue("240");
+            assertThat(third.headers().firstValue("X-QueueSize-Remaining")).hasValue("90");
+            assertThat(badBody.statusCode()).isEqualTo(400);
+            assertThat(badBody.headers().firstValue("X-QueueSize-Remaining")).hasValue("90");
 
-            clock.advance(Duration.ofSeconds(40)); // the first 100 leave the window at t = 60 s
-            assertThat(client.push(PushClient.orders("E", 100)).statusCode()).isEqualTo(200);
-            assertThat(simulator.recordCount("order")).isEqualTo(350);
+            clock.advance(Duration.ofSeconds(1)); // 10 more processed: exactly 100 fit now
+            HttpResponse<String> fourth = client.push(PushClient.orders("D", 100));
+            assertThat(fourth.statusCode()).isEqualTo(200);
+            assertThat(fourth.headers().firstValue("X-QueueSize-Remaining")).hasValue("0");
+
+            clock.advance(Duration.ofSeconds(60)); // drained empty, never below zero
+            HttpResponse<String> fifth = client.push(PushClient.orders("E", 10));
+            assertThat(fifth.headers().firstValue("X-QueueSize-Remaining")).hasValue("230");
+            assertThat(simulator.pushRequests()).extracting(RecordedRequest::outcome)
+                    .containsExactly("accepted", "accepted", "backlog-full", "invalid-payload", "accepted", "accepted");
+            assertThat(simulator.recordCount("order")).isEqualTo(310);
+        }
+    }
+
+    @Test
+    void aBacklog429SaysWhenEnoughWillHaveDrained() {
+        try (OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).clock(clock)
+                .backlog(100, 20).sendRetryAfter(true).start()) {
+            PushClient client = new PushClient(simulator);
+            client.push(PushClient.orders("A", 90));
+
+            HttpResponse<String> refused = client.push(PushClient.orders("B", 50));
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).as("40 records at 20 a second").hasValue("2");
+            assertThat(refused.headers().firstValue("X-QueueSize-Remaining")).hasValue("10");
+        }
+    }
+
+    @Test
+    void anUnauthenticatedAnswerAndAnInjectedFaultCarryNoQueueHeaders() {
+        try (OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).clock(clock).start()) {
+            PushClient client = new PushClient(simulator);
+            HttpResponse<String> unauthenticated = client.send(java.net.http.HttpRequest.newBuilder(
+                    simulator.baseUri().resolve("/v2/push")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(PushClient.orders("A", 1))).build());
+            simulator.failNext(Fault.status(503));
+            HttpResponse<String> faulted = client.push(PushClient.orders("B", 1));
+
+            assertThat(unauthenticated.statusCode()).isEqualTo(401);
+            assertThat(unauthenticated.headers().firstValue("X-QueueSize-Remaining")).isEmpty();
+            assertThat(faulted.statusCode()).isEqualTo(503);
+            assertThat(faulted.headers().firstValue("X-QueueSize-Limit")).isEmpty();
         }
     }
 

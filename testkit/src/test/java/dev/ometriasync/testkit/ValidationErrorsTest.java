@@ -80,7 +80,7 @@ class ValidationErrorsTest {
                 tuple("O-1", "root > shipping_address > country_code"),
                 tuple("P-1", "root > price"),
                 tuple("P-1", "root > is_active"),
-                tuple("P-1", "root > attributes"),
+                tuple("P-1", "root > attributes > 0"),
                 tuple("P-1", "root > currency"),
                 tuple("P-1", "root > special_price_dt_from"),
                 tuple("E-1", "root > event_type"),
@@ -96,7 +96,7 @@ class ValidationErrorsTest {
     void acceptsValidValuesOfEveryCheckedFormat() {
         client.push("""
                 [{"@type":"contact","@collection":"webshop","id":"C-9","email":"ann.lee+news@example.co.uk",
-                  "phone_number":"+447700900123","country_id":"GB","date_of_birth":"1990-02-28",
+                  "phone_number":"+447400123456","country_id":"GB","date_of_birth":"1990-02-28",
                   "marketing_optin":"EXPLICITLY_OPTEDIN","@force_optin":true,
                   "timestamp_subscribed":"2024-05-01T10:00:00Z","timestamp_acquired":"2024-05-01T10:00:00.123+01:00",
                   "store_ids":["web"],"properties":{"tier":"gold"},
@@ -127,7 +127,7 @@ class ValidationErrorsTest {
                     "variant_options":[{"id":"c","type":"colour","label":"red"},{"id":"s","type":"size"}]}]}]""");
 
         assertThat(simulator.errors()).extracting(PushError::errorMessage, PushError::errorPath).containsExactly(
-                tuple("required value is missing", "root > lineitems > 1 > product_id"),
+                tuple("required value is missing (one of product_id, product)", "root > lineitems > 1 > product_id"),
                 tuple("required value is missing (one of unit_price, subtotal)", "root > lineitems > 1 > unit_price"),
                 tuple("not a valid value", "root > lineitems > 1 > quantity"),
                 tuple("required value is missing", "root > lineitems > 2 > variant_options > 1 > label"));

@@ -145,30 +145,61 @@ public final class ModelReader {
 
     private void checkRecommended(TypeElement type, TargetChecks.Target target, Set<String> mappedPaths) {
         TargetKind kind = target.kind();
-        List<Set<String>> groups = kind.isRecord() ? kind.spec().recommended() : kind.spec().required();
-        for (Set<String> group : groups) {
+        for (Set<String> group : groupsToWarnAbout(kind)) {
             List<String> ordered = new ArrayList<>();
             for (String field : kind.spec().fieldNames()) {
                 if (group.contains(field)) {
                     ordered.add(field);
                 }
             }
-            if (ordered.stream().noneMatch(mappedPaths::contains)) {
+            if (ordered.stream().anyMatch(field -> mapsInto(mappedPaths, field))) {
+                continue;
+            }
+            if (kind == TargetKind.CUSTOM_EVENT && group.equals(OmetriaSchema.CUSTOM_EVENT_IDENTITY)) {
+                reporter.report(OmetriaDiagnostic.EVENT_WITHOUT_IDENTITY, type, target.annotation(), null,
+                        type.getSimpleName(), String.join(", ", ordered));
+            } else {
                 reporter.report(OmetriaDiagnostic.MISSING_RECOMMENDED, type, target.annotation(), null,
                         type.getSimpleName(), String.join(" or ", ordered), why(ordered.get(0)), ordered.get(0));
             }
         }
     }
 
+    /**
+     * The groups a type should map: for a record, what Ometria needs beyond the id (recommended groups, and
+     * required groups other than the id and what the serializer writes itself, such as a custom event's
+     * identity); for a nested object, its required groups (the runtime rejects an object without them).
+     */
+    private static List<Set<String>> groupsToWarnAbout(TargetKind kind) {
+        if (!kind.isRecord()) {
+            return kind.spec().required();
+        }
+        List<Set<String>> groups = new ArrayList<>(kind.spec().recommended());
+        for (Set<String> group : kind.spec().required()) {
+            boolean writtenBySerializer = group.stream()
+                    .allMatch(field -> OmetriaSchema.isWrittenBySerializer(kind.recordType(), field));
+            if (!group.contains(OmetriaSchema.ID) && !writtenBySerializer) {
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+
+    /** A field counts as mapped when a member maps it, or a part of it ({@code product.title} maps {@code product}). */
+    private static boolean mapsInto(Set<String> mappedPaths, String field) {
+        return mappedPaths.stream().anyMatch(path -> path.equals(field) || path.startsWith(field + "."));
+    }
+
     private static String why(String field) {
         return switch (field) {
-            case "email", "customer_id" -> "to match the listing to a profile";
+            case "email", "customer_id", "phone_number" -> "to match the listing to a profile";
             case "timestamp" -> "to place the record in time";
             case "grand_total" -> "for revenue reporting";
             case "currency" -> "to know which currency the amounts are in";
-            case "product_id" -> "to link the line to a product";
+            case "product_id", "product" -> "to link the line to a product";
             case "quantity", "unit_price", "subtotal" -> "to value the line";
-            case "identity_email", "identity_account_id", "profile_id" -> "to tie the event to a contact";
+            case "type" -> "to know which attribute this is";
+            case "store_id" -> "to know which store the listing overrides";
             default -> "for the object to be valid";
         };
     }

@@ -62,6 +62,11 @@ public enum OmetriaDiagnostic {
     /** A recommended field that no member maps (warning; error in strict mode). */
     MISSING_RECOMMENDED("OmetriaMissingRecommended", Severity.WARNING,
             "%s maps no %s; Ometria needs it %s. Map a member with @OmetriaField(\"%s\")."),
+    /** A custom event type that maps none of the fields tying an event to a contact (warning; error in strict mode). */
+    EVENT_WITHOUT_IDENTITY("OmetriaEventWithoutIdentity", Severity.WARNING,
+            "%s maps none of %s; Ometria queues such an event but ties it to no contact, so it can drive no"
+                    + " automation, and the runtime rejects it. Map the member that identifies the person, for example"
+                    + " @OmetriaField(\"identity_email\") or @OmetriaField(\"identity_account_id\")."),
     /** An order's customer whose contact type maps no {@code customer_id} (warning; error in strict mode). */
     CUSTOMER_WITHOUT_ID("OmetriaCustomerWithoutId", Severity.WARNING,
             "%s is written as the order's customer, but contact %s maps no customer_id, so the customer object has"

@@ -21,7 +21,11 @@ public enum TargetKind {
     /** {@code @OmetriaAddress}. */
     ADDRESS("OmetriaAddress", null, NestedKind.ADDRESS, OmetriaSchema.ADDRESS),
     /** {@code @OmetriaVariantOption}. */
-    VARIANT_OPTION("OmetriaVariantOption", null, NestedKind.VARIANT_OPTION, OmetriaSchema.VARIANT_OPTION);
+    VARIANT_OPTION("OmetriaVariantOption", null, NestedKind.VARIANT_OPTION, OmetriaSchema.VARIANT_OPTION),
+    /** {@code @OmetriaProductAttribute}. */
+    PRODUCT_ATTRIBUTE("OmetriaProductAttribute", null, NestedKind.PRODUCT_ATTRIBUTE, OmetriaSchema.PRODUCT_ATTRIBUTE),
+    /** {@code @OmetriaProductListing}. */
+    PRODUCT_LISTING("OmetriaProductListing", null, NestedKind.PRODUCT_LISTING, OmetriaSchema.PRODUCT_LISTING);
 
     private final String simpleName;
     private final RecordType recordType;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Micrometer is an optional dependency: a pipeline built without {@code meterRegistry(...)} must load and run
  * with no Micrometer class on the class path. The probe runs in a class loader holding only the runtime and its
- * required dependencies (Jackson, Failsafe, SLF4J).
+ * required dependencies (Jackson, Failsafe, SLF4J, libphonenumber).
  */
 @Timeout(300)
 class WithoutMicrometerTest {
@@ -29,6 +29,7 @@ class WithoutMicrometerTest {
                 location(com.fasterxml.jackson.databind.ObjectMapper.class),
                 location(com.fasterxml.jackson.annotation.JsonProperty.class),
                 location(dev.failsafe.Failsafe.class),
+                location(com.google.i18n.phonenumbers.PhoneNumberUtil.class),
                 location(org.slf4j.Logger.class));
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).start();
                 URLClassLoader isolated = new URLClassLoader(classPath.toArray(URL[]::new),

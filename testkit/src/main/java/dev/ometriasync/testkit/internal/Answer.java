@@ -14,6 +14,8 @@ final class Answer {
     final String outcome;
     PushBody pushBody;
     String requestId;
+    /** Given by the simulated API itself (not an injected fault): carries the queue headers. */
+    boolean fromApi;
 
     private Answer(int status, String body, String outcome) {
         this.status = status;
@@ -25,7 +27,11 @@ final class Answer {
         return new Answer(status, body, outcome);
     }
 
-    /** An error answer with the simulator's JSON error body (Ometria's error-body shape is not documented). */
+    /**
+     * An error answer with the simulator's JSON error body {@code {"status":"ERROR","message":"..."}}. Ometria does
+     * not document the shape of an error body (ometria-api.md §2.2, §7 item 3): this one is an assumption, modelled
+     * on the {@code status} field of the documented success body. Clients should read no more than the status code.
+     */
     static Answer error(int status, String message, String outcome) {
         ObjectNode body = PushBody.JSON.createObjectNode();
         body.put("status", "ERROR");
@@ -35,6 +41,11 @@ final class Answer {
 
     static Answer dropped(String outcome) {
         return new Answer(RecordedRequest.NO_RESPONSE, null, outcome);
+    }
+
+    Answer fromApi() {
+        this.fromApi = true;
+        return this;
     }
 
     Answer header(String name, String value) {

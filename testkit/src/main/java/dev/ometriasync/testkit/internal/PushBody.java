@@ -36,10 +36,10 @@ final class PushBody {
             return node.isObject() && type != null && type.isTextual() ? type.textValue() : null;
         }
 
-        /** @return the element's {@code id} when it is an object holding a string one, else null */
+        /** @return the element's {@code id} when it is an object holding a string or integral one, else null */
         String id() {
             JsonNode id = node.get("id");
-            return node.isObject() && id != null && id.isTextual() ? id.textValue() : null;
+            return node.isObject() && id != null && (id.isTextual() || id.isIntegralNumber()) ? id.asText() : null;
         }
     }
 

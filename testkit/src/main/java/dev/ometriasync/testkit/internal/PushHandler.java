@@ -22,13 +22,17 @@ import java.util.UUID;
  *   <li>{@code Content-Type: application/json} (else 415);</li>
  *   <li>the body must be a JSON array of at most 100 elements, each at most 60 KB as sent (else 400);</li>
  *   <li>standing faults for requests holding a matching record;</li>
- *   <li>the backlog cap on records accepted within the backlog window (else 429);</li>
- *   <li>200 with {@code status}, {@code request_id}, {@code accepted}, {@code rejected}; accepted records are
- *       validated later by the {@link ValidationWorker}.</li>
+ *   <li>the backlog: the request's records must fit in the draining queue of records waiting to be processed
+ *       (else 429);</li>
+ *   <li>the configured success status (200 by default, or 202) with {@code status}, {@code request_id},
+ *       {@code accepted}, {@code rejected}; accepted records are validated later by the {@link ValidationWorker}.</li>
  * </ol>
- * An element counts as {@code rejected} at intake when it is not an object, or lacks a known string
- * {@code @type}, or lacks a non-empty string {@code id}: without those Ometria could not even route or key it.
- * Each such element is also listed at {@code _errors}. Everything else is accepted and checked later.
+ * Every answer to an authenticated push that the simulator itself gives (not an injected fault, which stands for
+ * something in front of the API) carries {@code X-QueueSize-Limit} and {@code X-QueueSize-Remaining}, as Ometria
+ * documents (ometria-api.md §9 item 1). An element counts as {@code rejected} at intake when it is not an object,
+ * or lacks a known string {@code @type}, or lacks an {@code id} (a non-empty string, or an integral number, which
+ * Ometria's own extension sends): without those Ometria could not even route or key it. Each such element is also
+ * listed at {@code _errors}. Everything else is accepted and checked later.
  */
 final class PushHandler {
 
@@ -38,7 +42,7 @@ final class PushHandler {
     private final ErrorLog errors;
     private final Object intakeLock = new Object();
     private final RateWindow requestRate;
-    private final RateWindow backlog;
+    private final Backlog backlog;
 
     PushHandler(SimulatorSettings settings, FaultPlan faults, ValidationWorker worker, ErrorLog errors) {
         this.settings = settings;
@@ -46,10 +50,18 @@ final class PushHandler {
         this.worker = worker;
         this.errors = errors;
         this.requestRate = new RateWindow(settings.requestsPerSecond(), settings.rateWindow());
-        this.backlog = new RateWindow(settings.backlogCap(), settings.backlogWindow());
+        this.backlog = new Backlog(settings.backlogCap(), settings.backlogDrainPerSecond());
     }
 
     Answer handle(IncomingRequest request) {
+        Answer answer = answer(request);
+        if (answer.fromApi && !answer.isDropped()) {
+            addQueueSize(answer);
+        }
+        return answer;
+    }
+
+    private Answer answer(IncomingRequest request) {
         boolean authenticated = request.carriesKey(settings.apiKey());
         Fault queued = faults.pollQueued();
         if (queued != null) {
@@ -59,6 +71,7 @@ final class PushHandler {
             }
         }
         if (!authenticated) {
+            // No account, so no queue to report on.
             return Answer.error(settings.authFailureStatus(),
                     "API key missing or not valid: send the account's Data API key in X-Ometria-Auth", "unauthorized");
         }
@@ -68,20 +81,21 @@ final class PushHandler {
         }
         if (rateWait.isPresent()) {
             return rateLimited(rateWait.get(), "Too many requests: at most " + settings.requestsPerSecond()
-                    + " push requests per " + describe(settings.rateWindow()) + " for this account", "rate-limited");
+                    + " push requests per " + describe(settings.rateWindow()) + " for this account", "rate-limited")
+                    .fromApi();
         }
         if (!isJson(request.headers().getFirst("Content-Type"))) {
-            return Answer.error(415, "Content-Type must be application/json", "unsupported-media-type");
+            return Answer.error(415, "Content-Type must be application/json", "unsupported-media-type").fromApi();
         }
         PushBody body;
         try {
             body = PushBody.parse(request.body());
         } catch (PushBody.Unreadable e) {
-            return Answer.error(400, e.getMessage(), "invalid-payload");
+            return Answer.error(400, e.getMessage(), "invalid-payload").fromApi();
         }
         Answer refused = checkLimits(body);
         if (refused != null) {
-            return refused.about(body);
+            return refused.about(body).fromApi();
         }
         List<JsonNode> nodes = body.elements().stream().map(PushBody.Element::node).toList();
         Fault matched = faults.matching(nodes);
@@ -97,10 +111,10 @@ final class PushHandler {
         }
         if (backlogWait.isPresent()) {
             return rateLimited(backlogWait.get(), "Too many asynchronous import records: at most "
-                    + settings.backlogCap() + " records per " + describe(settings.backlogWindow()), "backlog-full")
-                    .about(body);
+                    + settings.backlogCap() + " records may wait to be processed", "backlog-full")
+                    .about(body).fromApi();
         }
-        return accept(body);
+        return accept(body).fromApi();
     }
 
     void reset() {
@@ -147,9 +161,8 @@ final class PushHandler {
         json.put("request_id", requestId);
         json.put("accepted", accepted.size());
         json.put("rejected", rejected);
-        Answer answer = Answer.json(200, json.toString(), "accepted").about(body);
+        Answer answer = Answer.json(settings.successStatus(), json.toString(), "accepted").about(body);
         answer.requestId = requestId;
-        addQueueSize(answer);
         return answer;
     }
 
@@ -162,8 +175,7 @@ final class PushHandler {
         if (type == null || !type.isTextual() || !RecordChecker.RECORD_TYPES.contains(type.textValue())) {
             return "root > @type";
         }
-        JsonNode id = element.get("id");
-        if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
+        if (!RecordChecker.isRecordId(element.get("id"))) {
             return "root > id";
         }
         return null;
@@ -174,18 +186,16 @@ final class PushHandler {
         if (settings.sendRetryAfter()) {
             answer.header("Retry-After", Long.toString(wholeSecondsAtLeastOne(wait)));
         }
-        addQueueSize(answer);
         return answer;
     }
 
     private void addQueueSize(Answer answer) {
-        if (settings.sendQueueSizeRemaining()) {
-            long remaining;
-            synchronized (intakeLock) {
-                remaining = backlog.remaining(settings.clock().instant());
-            }
-            answer.header("X-QueueSize-Remaining", Long.toString(remaining));
+        long remaining;
+        synchronized (intakeLock) {
+            remaining = backlog.remaining(settings.clock().instant());
         }
+        answer.header("X-QueueSize-Limit", Long.toString(backlog.limit()));
+        answer.header("X-QueueSize-Remaining", Long.toString(remaining));
     }
 
     /** @return the faulted answer, or null when the fault says to go on normally */

@@ -15,7 +15,8 @@ import java.util.Set;
  * <p>Every problem found is reported, each with an Ometria-style path ({@code root > lineitems > 0 > quantity}).
  * A record with any problem is not stored (assumption: Ometria does not say whether it drops the record or only
  * the field). A {@code custom_event}'s {@code event_type} over 32 characters is not a problem here: Ometria
- * truncates it (see {@link #truncateEventType(ObjectNode)}).
+ * truncates it (see {@link #truncateEventType(ObjectNode)}). Nor is a custom event without any identity field:
+ * Ometria queues it and ties it to no contact (see {@link #hasIdentity(ObjectNode)}).
  */
 public final class RecordChecker {
 
@@ -28,6 +29,15 @@ public final class RecordChecker {
 
     /** Ometria truncates longer custom event types (ometria-api.md §4.4). */
     public static final int EVENT_TYPE_MAX_LENGTH = 32;
+
+    /** The fields that tie a custom event to a contact (ometria-api.md §9 item 2). */
+    public static final List<String> EVENT_IDENTITY = List.of("identity_email", "identity_account_id", "profile_id");
+
+    /**
+     * The key of a product's store listings: not confirmed for push (ometria-api.md §9 item 6; Ometria's Magento feed
+     * says {@code store_listings}); the simulator takes {@code listings}, the key RudderStack's draft uses.
+     */
+    public static final String PRODUCT_LISTINGS = "listings";
 
     private final Map<String, ObjectShape> shapes;
 
@@ -52,6 +62,16 @@ public final class RecordChecker {
     }
 
     /**
+     * Whether a custom event names the contact it belongs to. Ometria queues an event without any identity field but
+     * attaches it to no one, so it can drive no automation (ometria-api.md §9 item 2); the simulator stores it and
+     * lists it among the events without a contact.
+     */
+    public static boolean hasIdentity(ObjectNode record) {
+        return EVENT_IDENTITY.stream().anyMatch(field -> record.hasNonNull(field)
+                && !(record.get(field).isTextual() && record.get(field).textValue().isBlank()));
+    }
+
+    /**
      * Cuts a custom event's {@code event_type} to {@value #EVENT_TYPE_MAX_LENGTH} characters, as Ometria does.
      *
      * @return whether it was cut
@@ -72,6 +92,11 @@ public final class RecordChecker {
                 .required("id", ValueRule.ID);
     }
 
+    /** An integral record id is accepted (Ometria's own extension sends them); its text is the key. */
+    static boolean isRecordId(JsonNode id) {
+        return id != null && (id.isIntegralNumber() || (id.isTextual() && !id.textValue().isEmpty()));
+    }
+
     private static ObjectShape contact(boolean strict) {
         ObjectShape sms = new ObjectShape().strict(strict)
                 .fields(ValueRule.BOOLEAN, "allow_marketing", "allow_transactional")
@@ -81,37 +106,46 @@ public final class RecordChecker {
                 .field("@collection", ValueRule.STRING)
                 .field("email", ValueRule.EMAIL)
                 .field("phone_number", ValueRule.PHONE)
-                .fields(ValueRule.STRING, "customer_id", "prefix", "firstname", "middlename", "lastname", "gender",
-                        "timezone")
+                .field("customer_id", ValueRule.ID)
+                .fields(ValueRule.STRING, "prefix", "firstname", "middlename", "lastname", "gender", "timezone")
                 .field("date_of_birth", ValueRule.DATE)
                 .field("country_id", ValueRule.COUNTRY)
                 .field("store_ids", ValueRule.STRING_ARRAY)
                 .field("marketing_optin", ValueRule.MARKETING_OPTIN)
                 .fields(ValueRule.TIMESTAMP, "timestamp_acquired", "timestamp_subscribed", "timestamp_unsubscribed")
                 .fields(ValueRule.BOOLEAN, "@force_optin", "@merge")
-                .fields(ValueRule.ARRAY, "@add_to_lists", "@remove_from_lists")
+                .fields(ValueRule.ID_ARRAY, "@add_to_lists", "@remove_from_lists")
                 .field("properties", ValueRule.OBJECT)
                 .field("channels", channels);
     }
 
     private static ObjectShape order(boolean strict) {
         ObjectShape customer = new ObjectShape().strict(strict)
-                .field("id", ValueRule.STRING)
+                .field("id", ValueRule.ID)
                 .field("email", ValueRule.EMAIL)
                 .fields(ValueRule.STRING, "firstname", "lastname");
         ObjectShape address = new ObjectShape().strict(strict)
                 .fields(ValueRule.STRING, "city", "state", "postcode", "firstname", "lastname")
                 .field("country_code", ValueRule.COUNTRY);
         ObjectShape variantOption = new ObjectShape().strict(strict)
-                .required("id", ValueRule.STRING)
+                .required("id", ValueRule.ID)
                 .required("type", ValueRule.STRING)
                 .required("label", ValueRule.STRING);
+        // A line item may embed its product instead of, or beside, product_id (Data API introduction; Ometria's Magento
+        // feed writes {"id", "sku", "title", "base_price", "price"}: ometria-api.md §9 item 5).
+        ObjectShape embeddedProduct = new ObjectShape().strict(strict)
+                .required("id", ValueRule.ID)
+                .fields(ValueRule.STRING, "sku", "title", "url", "image_url")
+                .fields(ValueRule.NUMBER, "price", "base_price");
         ObjectShape lineItem = new ObjectShape().strict(strict)
-                .required("product_id", ValueRule.STRING)
+                .field("product_id", ValueRule.ID)
+                .field("product", embeddedProduct)
+                .requiredOneOf("product_id", "product")
                 .required("quantity", ValueRule.NUMBER)
                 .fields(ValueRule.NUMBER, "unit_price", "subtotal")
                 .requiredOneOf("unit_price", "subtotal")
-                .fields(ValueRule.STRING, "variant_id", "sku")
+                .field("variant_id", ValueRule.ID)
+                .field("sku", ValueRule.STRING)
                 .fields(ValueRule.NUMBER, "tax", "discount", "total", "quantity_refunded", "refunded")
                 .field("is_on_sale", ValueRule.BOOLEAN)
                 .field("totals", ValueRule.OBJECT)
@@ -136,14 +170,32 @@ public final class RecordChecker {
     }
 
     private static ObjectShape product(boolean strict) {
-        return record("product", strict)
-                .fields(ValueRule.STRING, "title", "sku", "url", "image_url", "parent_id")
+        // {type, id or value, label}: legacy API reference, Ometria's Magento feed (ometria-api.md §9 item 6).
+        ObjectShape attribute = new ObjectShape().strict(strict)
+                .required("type", ValueRule.STRING)
+                .field("id", ValueRule.ID)
+                .field("value", ValueRule.STRING)
+                .requiredOneOf("id", "value")
+                .field("label", ValueRule.STRING);
+        // Per-store overrides; names as Ometria's Magento feed writes them; a listing belongs to a store.
+        ObjectShape listing = new ObjectShape().strict(strict)
+                .required("store_id", ValueRule.ID)
+                .fields(ValueRule.STRING, "title", "url", "image_url")
                 .fields(ValueRule.NUMBER, "price", "special_price")
-                .fields(ValueRule.DATE_OR_TIMESTAMP, "special_price_dt_from", "special_price_dt_to")
+                .field("store_currency", ValueRule.CURRENCY)
+                .field("is_active", ValueRule.BOOLEAN);
+        return record("product", strict)
+                .fields(ValueRule.STRING, "title", "sku", "url", "image_url")
+                .field("parent_id", ValueRule.ID)
+                .fields(ValueRule.NUMBER, "price", "special_price")
+                // "Date the special price is valid from / to" (product endpoint page): a date.
+                .fields(ValueRule.DATE, "special_price_dt_from", "special_price_dt_to")
                 .fields(ValueRule.BOOLEAN, "is_active", "is_in_stock", "is_variant", "@merge")
-                .field("attributes", ValueRule.when(value -> value.isArray() && allObjects(value)))
+                .field("attributes", attribute.asArrayElements())
+                .field(PRODUCT_LISTINGS, listing.asArrayElements())
                 .field("stores", ValueRule.STRING_ARRAY)
-                .field("currency", ValueRule.CURRENCY);
+                .field("currency", ValueRule.CURRENCY)
+                .field("properties", ValueRule.OBJECT);
     }
 
     private static ObjectShape customEvent(boolean strict) {
@@ -151,16 +203,8 @@ public final class RecordChecker {
                 .required("event_type", ValueRule.textMatching(text -> !text.isBlank()))
                 .field("timestamp", ValueRule.TIMESTAMP)
                 .field("identity_email", ValueRule.EMAIL)
-                .fields(ValueRule.STRING, "identity_account_id", "profile_id")
+                .field("identity_account_id", ValueRule.ID)
+                .field("profile_id", ValueRule.STRING)
                 .field("properties", ValueRule.OBJECT);
-    }
-
-    private static boolean allObjects(JsonNode array) {
-        for (JsonNode element : array) {
-            if (!element.isObject()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

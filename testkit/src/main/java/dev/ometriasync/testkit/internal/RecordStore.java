@@ -66,6 +66,20 @@ public final class RecordStore {
         return stored == null ? null : stored.deepCopy();
     }
 
+    /**
+     * @return copies of the stored custom events that name no contact ({@code identity_email},
+     *     {@code identity_account_id}, {@code profile_id}): Ometria keeps them but ties them to no one
+     */
+    public synchronized List<ObjectNode> eventsWithoutContact() {
+        List<ObjectNode> copies = new ArrayList<>();
+        records.forEach((key, record) -> {
+            if (key.type().equals("custom_event") && !RecordChecker.hasIdentity(record)) {
+                copies.add(record.deepCopy());
+            }
+        });
+        return copies;
+    }
+
     /** @return copies of every stored record of a type, in order of first arrival */
     public synchronized List<ObjectNode> all(String type) {
         List<ObjectNode> copies = new ArrayList<>();

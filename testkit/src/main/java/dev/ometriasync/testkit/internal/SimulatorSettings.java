@@ -10,20 +10,20 @@ import java.time.Duration;
  * @param requestsPerSecond push requests admitted per {@code rateWindow}
  * @param rateWindow length of the sliding rate window (1 s)
  * @param maxRecordsPerRequest array elements allowed per push (100)
- * @param maxRecordBytes UTF-8 bytes allowed per record as sent (61,440)
- * @param backlogCap records accepted per {@code backlogWindow} before 429 (50,000)
- * @param backlogWindow the "short timeframe" of the backlog cap (assumption)
+ * @param maxRecordBytes UTF-8 bytes allowed per record as sent (60,000)
+ * @param backlogCap records that may wait to be processed before pushes get 429 (50,000): {@code X-QueueSize-Limit}
+ * @param backlogDrainPerSecond records processed per second from the backlog (an assumption)
  * @param sendRetryAfter whether a 429 carries {@code Retry-After} (not documented by Ometria)
- * @param sendQueueSizeRemaining whether answers carry {@code X-QueueSize-Remaining} (not documented by Ometria)
+ * @param successStatus the status of an accepted push: 200 or 202 (Ometria documents the body, not the status)
  * @param authFailureStatus 401 or 403
  * @param rejectMixedTypes whether a push mixing {@code @type}s gets 400 (Ometria only advises against it)
  * @param reportUnknownFields whether fields outside the simulator's tables are validation errors
  * @param keepRequestBodies whether the request log keeps bodies
- * @param clock time source for rate windows, arrival times and {@code Retry-After}
+ * @param clock time source for rate windows, the backlog, arrival times and {@code Retry-After}
  */
 public record SimulatorSettings(String apiKey, int requestsPerSecond, Duration rateWindow, int maxRecordsPerRequest,
-                                int maxRecordBytes, int backlogCap, Duration backlogWindow, boolean sendRetryAfter,
-                                boolean sendQueueSizeRemaining, int authFailureStatus, boolean rejectMixedTypes,
+                                int maxRecordBytes, int backlogCap, double backlogDrainPerSecond, boolean sendRetryAfter,
+                                int successStatus, int authFailureStatus, boolean rejectMixedTypes,
                                 boolean reportUnknownFields, boolean keepRequestBodies, Clock clock) {
 
     @Override
@@ -31,8 +31,9 @@ public record SimulatorSettings(String apiKey, int requestsPerSecond, Duration r
         // The key is a secret in real use: never print it.
         return "SimulatorSettings[requestsPerSecond=" + requestsPerSecond + ", rateWindow=" + rateWindow
                 + ", maxRecordsPerRequest=" + maxRecordsPerRequest + ", maxRecordBytes=" + maxRecordBytes
-                + ", backlogCap=" + backlogCap + " per " + backlogWindow + ", sendRetryAfter=" + sendRetryAfter
-                + ", sendQueueSizeRemaining=" + sendQueueSizeRemaining + ", authFailureStatus=" + authFailureStatus
+                + ", backlogCap=" + backlogCap + ", backlogDrainPerSecond=" + backlogDrainPerSecond
+                + ", sendRetryAfter=" + sendRetryAfter + ", successStatus=" + successStatus
+                + ", authFailureStatus=" + authFailureStatus
                 + ", rejectMixedTypes=" + rejectMixedTypes + ", reportUnknownFields=" + reportUnknownFields
                 + ", keepRequestBodies=" + keepRequestBodies + ", clock=" + clock + "]";
     }

@@ -1,16 +1,18 @@
 package dev.ometriasync.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * How one JSON value is checked. The simulator's own copy of the formats in ometria-api.md §3–§4, kept
@@ -49,8 +51,14 @@ interface ValueRule {
     ValueRule ARRAY = when(JsonNode::isArray);
     ValueRule STRING_ARRAY = when(value -> value.isArray() && allTextual(value));
 
-    /** Ids are strings and cannot contain spaces ([SEED] Data API introduction, "ID Fields"). */
-    ValueRule ID = textMatching(text -> !text.isEmpty() && text.chars().noneMatch(Character::isWhitespace));
+    /**
+     * Ids are strings and cannot contain spaces ([SEED] Data API introduction, "ID Fields"); Ometria evidently takes
+     * integral numbers too, since its own Magento extension sends them (ometria-api.md §9 item 7).
+     */
+    ValueRule ID = when(Formats::isId);
+
+    /** An array of ids, such as {@code @add_to_lists} (element type not documented; ids, as above). */
+    ValueRule ID_ARRAY = when(value -> value.isArray() && allMatch(value, Formats::isId));
 
     /** ISO 8601 date-time with an offset ({@code Z} or {@code +00:00}), as in Ometria's examples. */
     ValueRule TIMESTAMP = textMatching(Formats::isOffsetDateTime);
@@ -58,17 +66,20 @@ interface ValueRule {
     /** {@code YYYY-MM-DD}. */
     ValueRule DATE = textMatching(Formats::isDate);
 
-    /** Product sale-price validity: documented only as a date; a date-time with offset is accepted too. */
-    ValueRule DATE_OR_TIMESTAMP = textMatching(text -> Formats.isDate(text) || Formats.isOffsetDateTime(text));
-
-    /** ISO 4217 code, upper case, as known to the JDK. */
+    /**
+     * ISO 4217 code of a circulating currency, upper case: one that some country uses, as the JDK knows it (not
+     * {@code XXX}, {@code XTS}, {@code XAU}, fund codes).
+     */
     ValueRule CURRENCY = textMatching(Formats.CURRENCIES::contains);
 
     /** ISO 3166-1 alpha-2 country code, upper case. */
     ValueRule COUNTRY = textMatching(Formats.COUNTRIES::contains);
 
-    /** E.164: {@code +}, a first digit 1–9, then up to 14 more digits. */
-    ValueRule PHONE = textMatching(text -> Formats.E164.matcher(text).matches());
+    /**
+     * A phone number Google's libphonenumber finds valid, given in international form: Ometria validates phone
+     * numbers with that library (ometria-api.md §3, §9 item 3), so {@code +12} fails although it has the E.164 shape.
+     */
+    ValueRule PHONE = textMatching(Formats::isValidPhone);
 
     /** One {@code @}, something on each side, a dot in the domain, no whitespace. */
     ValueRule EMAIL = textMatching(text -> Formats.EMAIL.matcher(text).matches());
@@ -78,8 +89,12 @@ interface ValueRule {
             Set.of("EXPLICITLY_OPTEDIN", "EXPLICITLY_OPTEDOUT", "NOT_SPECIFIED")::contains);
 
     private static boolean allTextual(JsonNode array) {
+        return allMatch(array, JsonNode::isTextual);
+    }
+
+    private static boolean allMatch(JsonNode array, Predicate<JsonNode> test) {
         for (JsonNode element : array) {
-            if (!element.isTextual()) {
+            if (!test.test(element)) {
                 return false;
             }
         }
@@ -88,11 +103,10 @@ interface ValueRule {
 
     /** Format facts, parsed once. */
     final class Formats {
-        static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
         static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-        static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-                .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
         static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+        static final Set<String> CURRENCIES = currenciesInUse();
+        private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
         private Formats() {
         }
@@ -104,6 +118,38 @@ interface ValueRule {
             } catch (DateTimeParseException e) {
                 return false;
             }
+        }
+
+        static boolean isId(JsonNode value) {
+            if (value.isIntegralNumber()) {
+                return true;
+            }
+            return value.isTextual() && !value.textValue().isEmpty()
+                    && value.textValue().chars().noneMatch(Character::isWhitespace);
+        }
+
+        static boolean isValidPhone(String text) {
+            try {
+                return PHONES.isValidNumber(PHONES.parse(text, null));
+            } catch (NumberParseException e) {
+                return false;
+            }
+        }
+
+        /** The currency of each country the JDK knows, so that only circulating currencies count. */
+        private static Set<String> currenciesInUse() {
+            Set<String> codes = new HashSet<>();
+            for (String country : COUNTRIES) {
+                try {
+                    Currency currency = Currency.getInstance(new Locale.Builder().setRegion(country).build());
+                    if (currency != null) {
+                        codes.add(currency.getCurrencyCode());
+                    }
+                } catch (IllegalArgumentException none) {
+                    // no currency data for this region
+                }
+            }
+            return Set.copyOf(codes);
         }
 
         static boolean isDate(String text) {

@@ -2,6 +2,7 @@ package dev.ometriasync.runtime.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ometriasync.runtime.QueueState;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -63,12 +64,12 @@ final class PushResponseClassifier {
      */
     PushResult classify(int status, HttpHeaders headers, byte[] body, int batchSize) {
         if (status >= 200 && status < 300) {
-            return accepted(status, body, batchSize);
+            return accepted(status, headers, body, batchSize);
         }
         return switch (status) {
             case 429 -> new PushResult.RateLimited(
                     RetryAfterHeader.parse(headers.firstValue("Retry-After").orElse(null), clock),
-                    queueSizeRemaining(headers));
+                    queueState(headers));
             case 400, 413, 422 -> new PushResult.BadRequest(status, "HTTP " + status + describeBody(body));
             case 401, 403 -> new PushResult.Unauthorized(status);
             case 404, 405 -> new PushResult.Retryable(status, "HTTP " + status
@@ -125,7 +126,7 @@ final class PushResponseClassifier {
         return cause;
     }
 
-    private PushResult accepted(int status, byte[] body, int batchSize) {
+    private PushResult accepted(int status, HttpHeaders headers, byte[] body, int batchSize) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -147,7 +148,7 @@ final class PushResponseClassifier {
         // Without a count, "OK" means the request was queued: every record not counted as rejected was accepted.
         int accepted = count(root.get("accepted"), Math.max(0, batchSize - rejected));
         return new PushResult.Accepted(requestId != null && requestId.isValueNode() && !requestId.isNull()
-                ? requestId.asText() : null, accepted, rejected);
+                ? requestId.asText() : null, accepted, rejected, queueState(headers));
     }
 
     private static int count(JsonNode node, int fallback) {
@@ -160,13 +161,27 @@ final class PushResponseClassifier {
         return fallback;
     }
 
-    private static OptionalLong queueSizeRemaining(HttpHeaders headers) {
-        Optional<String> value = headers.firstValue("X-QueueSize-Remaining");
+    /**
+     * Ometria's backlog from {@code X-QueueSize-Remaining} and {@code X-QueueSize-Limit} (ometria-api.md §9 item 1),
+     * read on every answer that can carry them. Without a readable {@code Remaining} there is no state; an
+     * unreadable {@code Limit} is left out.
+     */
+    static Optional<QueueState> queueState(HttpHeaders headers) {
+        OptionalLong remaining = count(headers.firstValue("X-QueueSize-Remaining"));
+        if (remaining.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong limit = count(headers.firstValue("X-QueueSize-Limit"));
+        return Optional.of(new QueueState(remaining.getAsLong(), limit.isPresent() && limit.getAsLong() > 0 ? limit
+                : OptionalLong.empty()));
+    }
+
+    private static OptionalLong count(Optional<String> value) {
         if (value.isPresent()) {
             try {
-                long remaining = Long.parseLong(value.get().strip());
-                if (remaining >= 0) {
-                    return OptionalLong.of(remaining);
+                long number = Long.parseLong(value.get().strip());
+                if (number >= 0) {
+                    return OptionalLong.of(number);
                 }
             } catch (NumberFormatException unreadable) {
                 // A hint we cannot read is no hint.

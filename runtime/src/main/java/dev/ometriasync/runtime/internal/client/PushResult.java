@@ -1,8 +1,8 @@
 package dev.ometriasync.runtime.internal.client;
 
+import dev.ometriasync.runtime.QueueState;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * How one push request ended, classified for the pipeline's decisions. Produced by the HTTP client;
@@ -11,23 +11,43 @@ import java.util.OptionalLong;
 public sealed interface PushResult {
 
     /**
+     * Ometria's backlog as the answer reported it ({@code X-QueueSize-Remaining}, {@code X-QueueSize-Limit}).
+     *
+     * @return the queue state, when the answer carried it
+     */
+    default Optional<QueueState> queueState() {
+        return Optional.empty();
+    }
+
+    /**
      * HTTP 200: Ometria queued the request. {@code rejected} counts records refused at intake; Ometria does
      * not say which.
      *
      * @param requestId Ometria's request id, may be null
      * @param accepted records accepted into the queue
      * @param rejected records rejected at intake
+     * @param queueState the backlog the answer reported, when it did
      */
-    record Accepted(String requestId, int accepted, int rejected) implements PushResult {
+    record Accepted(String requestId, int accepted, int rejected, Optional<QueueState> queueState) implements PushResult {
+        /**
+         * An acceptance without queue headers.
+         *
+         * @param requestId Ometria's request id, may be null
+         * @param accepted records accepted into the queue
+         * @param rejected records rejected at intake
+         */
+        public Accepted(String requestId, int accepted, int rejected) {
+            this(requestId, accepted, rejected, Optional.empty());
+        }
     }
 
     /**
      * HTTP 429: the account is over its rate (or backlog) limit; the whole account should pause.
      *
      * @param retryAfter the {@code Retry-After} hint, when present (not documented by Ometria)
-     * @param queueSizeRemaining the {@code X-QueueSize-Remaining} hint, when present (not documented by Ometria)
+     * @param queueState the backlog the answer reported ({@code X-QueueSize-Remaining}, {@code X-QueueSize-Limit})
      */
-    record RateLimited(Optional<Duration> retryAfter, OptionalLong queueSizeRemaining) implements PushResult {
+    record RateLimited(Optional<Duration> retryAfter, Optional<QueueState> queueState) implements PushResult {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
+import dev.ometriasync.runtime.QueueState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +19,14 @@ import java.util.function.DoubleSupplier;
  *
  * <p>A 429 pauses the whole account: no permit is given until the pause ends. The pause is the
  * {@code Retry-After} hint when Ometria sends one (plus a little jitter, never less), otherwise an
- * exponential backoff with full jitter over consecutive 429s. Thread-safe.
+ * exponential backoff with full jitter over consecutive 429s.
+ *
+ * <p>Ometria's backlog slows sending before it fills: every answer reports {@code X-QueueSize-Remaining} and
+ * {@code X-QueueSize-Limit} (ometria-api.md §9 item 1), and while less than {@link #SLOW_BELOW half} of the backlog
+ * remains, the interval between requests grows in proportion — at a quarter remaining, requests go at half the
+ * rate — down to {@link #MIN_PACE} of it. The backlog drains while sending slows, so the next answer restores the
+ * pace. (An independent production client backs off below 10,000 of 50,000; starting at half and slowing smoothly
+ * keeps well clear of the 429 that a full backlog answers.) Thread-safe.
  */
 final class AccountRateLimiter {
 
@@ -31,7 +39,14 @@ final class AccountRateLimiter {
     /** Upper bound of the jitter added on top of a {@code Retry-After} hint. */
     static final Duration RETRY_AFTER_JITTER = Duration.ofMillis(250);
 
+    /** Below this fraction of the backlog's limit remaining, sending slows in proportion. */
+    static final double SLOW_BELOW = 0.5;
+    /** The slowest pace, as a fraction of the configured rate. */
+    static final double MIN_PACE = 0.05;
+
     private final DoubleSupplier random;
+    private double pace = 1;
+    private Instant lastTaken = Instant.MIN;
     private Duration interval;
     private double requestsPerSecond;
     private Instant nextFree = Instant.MIN;
@@ -66,8 +81,26 @@ final class AccountRateLimiter {
         Duration wait = timeUntilFree(now);
         if (wait.isZero()) {
             nextFree = now.plus(interval);
+            lastTaken = now;
         }
         return wait;
+    }
+
+    /**
+     * Takes in the backlog an answer reported, and sets the pace from it.
+     *
+     * @param state the backlog as reported
+     * @return the pace now in force: 1 for the configured rate, less when the backlog is filling
+     */
+    synchronized double onQueueState(QueueState state) {
+        double threshold = state.effectiveLimit() * SLOW_BELOW;
+        pace = state.remaining() >= threshold ? 1 : Math.max(MIN_PACE, state.remaining() / threshold);
+        return pace;
+    }
+
+    /** The pace in force: 1 at the configured rate, less while Ometria's backlog is more than half full. */
+    synchronized double pace() {
+        return pace;
     }
 
     /**
@@ -77,7 +110,10 @@ final class AccountRateLimiter {
      * @return zero when one is free now
      */
     synchronized Duration timeUntilFree(Instant now) {
-        Instant free = nextFree.isAfter(pausedUntil) ? nextFree : pausedUntil;
+        Instant paced = pace >= 1 || lastTaken.equals(Instant.MIN) ? nextFree
+                : lastTaken.plusNanos((long) Math.ceil(interval.toNanos() / pace));
+        // The pace is read when the permit is given, so that an answer saying the backlog drained speeds up at once.
+        Instant free = paced.isAfter(pausedUntil) ? paced : pausedUntil;
         return now.isBefore(free) ? Duration.between(now, free) : Duration.ZERO;
     }
 

@@ -68,6 +68,12 @@ final class OutcomeReporter {
         notify(() -> listener.invalidFieldDropped(record, safe));
     }
 
+    void fieldTruncated(OmetriaRecord record, String reason) {
+        String safe = EmailMasker.mask(reason);
+        LOG.info("Truncated a value of {} as Ometria would: {}", record.key(), safe);
+        notify(() -> listener.fieldTruncated(record, safe));
+    }
+
     void deadLettered(List<PendingEntry> entries, String reason) {
         String safe = EmailMasker.mask(reason);
         metrics.deadLettered(entries.size());
@@ -105,6 +111,10 @@ final class OutcomeReporter {
         LOG.warn("Ometria answered 429 (rate limit); pausing every request on this account for {} ms{}",
                 pause.toMillis(), retryAfterHint ? " as its Retry-After asks" : "");
         notify(() -> listener.rateLimited(pause, retryAfterHint));
+    }
+
+    void queueState(dev.ometriasync.runtime.QueueState state) {
+        notify(() -> listener.queueState(state));
     }
 
     void authenticationFailed(int statusCode, String message) {

@@ -142,6 +142,9 @@ public final class PipelineEngine {
         for (String dropped : pass.droppedFields()) {
             outcomes.fieldDropped(record, dropped);
         }
+        for (String truncated : pass.truncatedFields()) {
+            outcomes.fieldTruncated(record, truncated);
+        }
         // The pipeline's own thread must never wait for room: only it can make room.
         Instant deadline = Thread.currentThread() == loopThread ? time.now()
                 : Deadlines.after(time, config.enqueueTimeout());

@@ -8,7 +8,7 @@ import java.util.List;
 public interface PreSendCheck {
 
     /** Lets every record through unchanged. */
-    PreSendCheck NONE = record -> new Verdict.Pass(record, List.of());
+    PreSendCheck NONE = record -> new Verdict.Pass(record, List.of(), List.of());
 
     /**
      * Checks a record.
@@ -23,10 +23,11 @@ public interface PreSendCheck {
         /**
          * The record may be sent.
          *
-         * @param record the record to send (fields may have been dropped)
+         * @param record the record to send (fields may have been dropped or truncated)
          * @param droppedFields one reason per dropped field, naming the record and the field
+         * @param truncatedFields one reason per value truncated as Ometria would truncate it
          */
-        record Pass(OmetriaRecord record, List<String> droppedFields) implements Verdict {
+        record Pass(OmetriaRecord record, List<String> droppedFields, List<String> truncatedFields) implements Verdict {
         }
 
         /**

@@ -233,6 +233,10 @@ final class SendLoop {
         run.inFlight = false;
         inFlightRequests--;
         metrics.requestCompleted(resultName(result));
+        result.queueState().ifPresent(state -> {
+            limiter.onQueueState(state);
+            outcomes.queueState(state);
+        });
         Duration pause = Duration.ZERO;
         if (result instanceof PushResult.RateLimited limited) {
             pause = limiter.pauseAfterRateLimit(limited.retryAfter(), time.now());

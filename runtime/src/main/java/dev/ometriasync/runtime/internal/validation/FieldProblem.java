@@ -27,6 +27,16 @@ record FieldProblem(String path, String problem, boolean required, Runnable drop
      * @return the first path segment
      */
     String topLevelField() {
+        return topLevelField(path);
+    }
+
+    /**
+     * The top-level field of a path.
+     *
+     * @param path such as {@code lineitems[0].product_id}
+     * @return the first path segment, such as {@code lineitems}
+     */
+    static String topLevelField(String path) {
         int end = path.length();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

@@ -1,7 +1,9 @@
 package dev.ometriasync.runtime.internal.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ometriasync.schema.FieldSpec;
 import dev.ometriasync.schema.JsonType;
 import dev.ometriasync.schema.ObjectSpec;
@@ -18,22 +20,27 @@ import java.util.stream.Collectors;
 /**
  * Walks a JSON value against the schema catalogue: JSON types, value formats, and the required groups of
  * nested objects (line items, variant options). Reports each problem with its path; never decides what to
- * do about it (that is {@link RecordValidator}'s job).
+ * do about it (that is {@link RecordValidator}'s job). Ids written as integral JSON numbers are rewritten as
+ * strings, as Ometria's conventions ask (ometria-api.md §3) and Ometria evidently accepts (§9 item 7): never
+ * refused, never dropped.
  */
 final class ObjectChecker {
 
     private final Consumer<FieldProblem> problems;
     private final Consumer<String> unknownFields;
+    private final Consumer<String> rewritten;
 
     /**
      * Creates a checker for one record.
      *
      * @param problems receives each problem
      * @param unknownFields receives the path of each field outside the catalogue
+     * @param rewritten receives the path of each value rewritten in place (a numeric id written as a string)
      */
-    ObjectChecker(Consumer<FieldProblem> problems, Consumer<String> unknownFields) {
+    ObjectChecker(Consumer<FieldProblem> problems, Consumer<String> unknownFields, Consumer<String> rewritten) {
         this.problems = problems;
         this.unknownFields = unknownFields;
+        this.rewritten = rewritten;
     }
 
     /**
@@ -42,24 +49,38 @@ final class ObjectChecker {
      * @param value the value
      * @param spec its field in the catalogue
      * @param path its path, for messages
-     * @param required whether its object cannot do without it
+     * @param required whether its object cannot do without it, or must never be sent without it (consent and
+     *        money fields): a problem then rejects the record
      * @param drop removes it from its parent (null for a top-level field)
+     * @return the value to keep: {@code value}, or a string in place of an integral id
      */
-    void checkValue(JsonNode value, FieldSpec spec, String path, boolean required, Runnable drop) {
+    JsonNode checkValue(JsonNode value, FieldSpec spec, String path, boolean required, Runnable drop) {
+        if (spec.isId() && spec.type() == JsonType.STRING && value.isIntegralNumber()) {
+            rewritten.accept(path);
+            return TextNode.valueOf(value.asText());
+        }
+        if (spec.isId() && spec.type() == JsonType.STRING_ARRAY && value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                if (value.get(i).isIntegralNumber()) {
+                    ((ArrayNode) value).set(i, TextNode.valueOf(value.get(i).asText()));
+                    rewritten.accept(path);
+                }
+            }
+        }
         String problem = switch (spec.type()) {
             case STRING -> value.isTextual() ? ValueFormats.check(spec.format(), value.textValue()) : typeProblem("a string", value);
             case TIMESTAMP -> value.isTextual() ? ValueFormats.timestamp(value.textValue()) : typeProblem("an ISO-8601 date-time string", value);
             case DATE -> value.isTextual() ? ValueFormats.date(value.textValue()) : typeProblem("a YYYY-MM-DD date string", value);
             case NUMBER -> value.isNumber() ? null : typeProblem("a number", value);
             case BOOLEAN -> value.isBoolean() ? null : typeProblem("a boolean (true or false)", value);
-            case STRING_ARRAY -> stringArrayProblem(value);
+            case STRING_ARRAY -> stringArrayProblem(value, spec);
             case FREE_OBJECT -> value.isObject() ? null : typeProblem("an object", value);
             case OBJECT -> value.isObject() ? null : typeProblem("an object (" + spec.nested().name() + ")", value);
             case OBJECT_ARRAY -> objectArrayProblem(value, spec.nested());
         };
         if (problem != null) {
             problems.accept(new FieldProblem(path, problem, required, drop));
-            return;
+            return value;
         }
         if (spec.type() == JsonType.OBJECT) {
             checkObject((ObjectNode) value, spec.nested(), path);
@@ -68,6 +89,7 @@ final class ObjectChecker {
                 checkObject((ObjectNode) value.get(i), spec.nested(), path + "[" + i + "]");
             }
         }
+        return value;
     }
 
     /**
@@ -90,13 +112,17 @@ final class ObjectChecker {
             }
             boolean required = isRequired(spec, name);
             if (entry.getValue().isNull()) {
-                if (required) {
+                if (required && !otherwiseSatisfied(spec, name, object::hasNonNull)) {
                     requiredButNull.add(name);
                     problems.accept(new FieldProblem(fieldPath, "is null; a " + spec.name() + " requires it", true, null));
                 }
                 continue;
             }
-            checkValue(entry.getValue(), field.get(), fieldPath, required, () -> object.remove(name));
+            JsonNode kept = checkValue(entry.getValue(), field.get(), fieldPath, required || spec.neverDropped(name),
+                    () -> object.remove(name));
+            if (kept != entry.getValue()) {
+                object.set(name, kept);
+            }
         }
         for (Set<String> group : spec.required()) {
             // A required field that is null was reported as such; do not report its group as missing too.
@@ -105,6 +131,19 @@ final class ObjectChecker {
                 problems.accept(new FieldProblem(path + "." + first(spec, group), missing(spec, group), true, null));
             }
         }
+    }
+
+    /**
+     * Whether every required group holding a null field has another member with a value: a line item whose
+     * {@code product_id} is null but which embeds its {@code product} has what it needs.
+     */
+    static boolean otherwiseSatisfied(ObjectSpec spec, String fieldName, java.util.function.Predicate<String> present) {
+        for (Set<String> group : spec.required()) {
+            if (group.contains(fieldName) && group.stream().noneMatch(other -> !other.equals(fieldName) && present.test(other))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isRequired(ObjectSpec spec, String fieldName) {
@@ -132,13 +171,17 @@ final class ObjectChecker {
         return "is missing; a " + spec.name() + " requires " + required;
     }
 
-    private static String stringArrayProblem(JsonNode value) {
+    private static String stringArrayProblem(JsonNode value, FieldSpec spec) {
         if (!value.isArray()) {
             return typeProblem("an array of strings", value);
         }
         for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isTextual()) {
                 return "must be an array of strings, but element [" + i + "] is " + kind(value.get(i));
+            }
+            String problem = ValueFormats.check(spec.format(), value.get(i).textValue());
+            if (problem != null) {
+                return "element [" + i + "] " + problem;
             }
         }
         return null;

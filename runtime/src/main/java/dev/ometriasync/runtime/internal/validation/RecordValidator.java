@@ -28,20 +28,27 @@ import java.util.Set;
  * or accept and then silently fail to store (ometria-api.md §2.3) — is reported at once, by name, and the
  * rest of its batch goes on.
  *
- * <p>Rules, in order:
+ * <p>Never stricter than Ometria, never sending what Ometria would refuse (ometria-api.md §9). Rules, in order:
  * <ol>
  *   <li>The id is non-empty and has no whitespace (Ometria's data conventions). Failing rejects.</li>
- *   <li>Each known field has its JSON type and format: e-mail shape, E.164 phone, ISO 4217 currency
- *       ({@link java.util.Currency}), ISO 3166-1 alpha-2 country ({@link java.util.Locale#getISOCountries()}),
- *       event type ≤ 32 characters, marketing opt-in values, ISO-8601 timestamps with offset and dates,
- *       ids without whitespace — inside nested objects too.</li>
- *   <li>Required fields: a full custom event needs {@code event_type}; every line item needs
- *       {@code product_id}, {@code quantity} and {@code unit_price} or {@code subtotal}; every variant option
- *       needs {@code id}, {@code type} and {@code label}. A partial record needs only what it carries.</li>
- *   <li>An invalid required field rejects the record. An invalid optional field follows the
+ *   <li>Each known field has its JSON type and format: e-mail shape; phone numbers valid for Google's
+ *       libphonenumber, which Ometria uses; ISO 4217 codes of circulating currencies ({@link java.util.Currency});
+ *       ISO 3166-1 alpha-2 country ({@link java.util.Locale#getISOCountries()}), marketing opt-in values, ISO-8601
+ *       timestamps with offset and dates, ids without whitespace — inside nested objects too. Ids written as
+ *       integral numbers are rewritten as strings.</li>
+ *   <li>Required fields: a full custom event needs {@code event_type} and one of {@code identity_email},
+ *       {@code identity_account_id}, {@code profile_id}; every line item needs {@code product_id} or an embedded
+ *       {@code product}, {@code quantity} and {@code unit_price} or {@code subtotal}; every variant option needs
+ *       {@code id}, {@code type} and {@code label}; every product attribute a {@code type} and an {@code id} or
+ *       {@code value}; every store listing its {@code store_id}. A partial record needs only what it carries.</li>
+ *   <li>An invalid required field rejects the record, and so does an invalid consent or money field
+ *       ({@link dev.ometriasync.schema.ObjectSpec#neverDropped}). An invalid optional descriptive field follows the
  *       {@link InvalidFieldPolicy}.</li>
- *   <li>The record as it will be sent is at most 60 KB ({@value OmetriaSchema#MAX_RECORD_BYTES} bytes) of UTF-8
- *       JSON. Failing rejects, with Ometria's wording "Record is too large" and the largest field named.</li>
+ *   <li>A custom event type longer than {@value OmetriaSchema#MAX_EVENT_TYPE_LENGTH} characters is truncated, as
+ *       Ometria truncates it, and reported.</li>
+ *   <li>The record as it will be sent is at most {@value OmetriaSchema#MAX_RECORD_BYTES} bytes of UTF-8 JSON
+ *       (Ometria's "60k byte", read as the smaller of 60,000 and 61,440). Failing rejects, with Ometria's wording
+ *       "Record is too large" and the largest field named.</li>
  * </ol>
  * A field outside the catalogue is kept and reported as a warning: the catalogue is assembled from
  * Ometria's prose and peers' code (ometria-api.md §7.1), and Ometria's model takes more fields than are
@@ -99,11 +106,16 @@ public final class RecordValidator {
         ObjectSpec spec = record.type().schema();
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
-        ObjectChecker checker = new ObjectChecker(problems::add, unknown::add);
+        Set<String> rewritten = new LinkedHashSet<>();
+        ObjectChecker checker = new ObjectChecker(problems::add, unknown::add,
+                path -> rewritten.add(FieldProblem.topLevelField(path)));
         Map<String, JsonNode> parsed = new HashMap<>();
         for (Map.Entry<String, String> field : record.fields().entrySet()) {
-            checkTopLevel(field.getKey(), field.getValue(), spec, checker, problems, unknown, parsed);
+            checkTopLevel(field.getKey(), field.getValue(), spec, checker, problems, unknown, parsed, rewritten,
+                    other -> record.fields().containsKey(other) && !"null".equals(record.fields().get(other).strip()));
         }
+        List<String> truncated = new ArrayList<>();
+        truncateEventType(record, name, parsed, rewritten, truncated);
         if (record.isFull()) {
             checkRequiredGroups(record, spec, problems);
         }
@@ -117,11 +129,12 @@ public final class RecordValidator {
                     + " (invalid-field policy " + policy + ")");
         }
 
-        OmetriaRecord toSend = problems.isEmpty() ? record : withoutInvalidFields(record, problems, parsed);
+        OmetriaRecord toSend = problems.isEmpty() && rewritten.isEmpty()
+                ? record : withoutInvalidFields(record, problems, parsed, rewritten);
         long size = RecordSize.bytes(toSend);
         if (size > OmetriaSchema.MAX_RECORD_BYTES) {
             return rejected(record, name + ": Record is too large: " + size + " bytes of UTF-8 JSON, Ometria accepts at most "
-                    + OmetriaSchema.MAX_RECORD_BYTES + " (60 KB) per record" + largestField(toSend));
+                    + OmetriaSchema.MAX_RECORD_BYTES + " per record (its \"60k byte\", read as 60,000)" + largestField(toSend));
         }
         List<String> dropped = problems.stream()
                 .map(problem -> safe(name + ": " + problem.describe() + "; the field was left out"))
@@ -130,11 +143,37 @@ public final class RecordValidator {
                 .map(path -> safe(name + ": field '" + path + "' is not among Ometria's documented " + spec.name()
                         + " fields; sent as is"))
                 .toList();
-        return new ValidationResult.Valid(toSend, dropped, warnings);
+        return new ValidationResult.Valid(toSend, dropped, warnings, truncated);
+    }
+
+    /**
+     * Cuts a custom event type longer than Ometria keeps to its first {@value OmetriaSchema#MAX_EVENT_TYPE_LENGTH}
+     * characters (code points, so that no character is split), as Ometria does (ometria-api.md §4.4, §9 item 4):
+     * sending it whole would be no different, but the record the application hears about is then the record
+     * Ometria stores.
+     */
+    private static void truncateEventType(OmetriaRecord record, String name, Map<String, JsonNode> parsed,
+            Set<String> rewritten, List<String> truncated) {
+        JsonNode eventType = parsed.get("event_type");
+        if (record.type() != dev.ometriasync.schema.RecordType.CUSTOM_EVENT || eventType == null || !eventType.isTextual()) {
+            return;
+        }
+        String text = eventType.textValue();
+        int length = text.codePointCount(0, text.length());
+        if (length <= OmetriaSchema.MAX_EVENT_TYPE_LENGTH) {
+            return;
+        }
+        String cut = text.substring(0, text.offsetByCodePoints(0, OmetriaSchema.MAX_EVENT_TYPE_LENGTH));
+        parsed.put("event_type", com.fasterxml.jackson.databind.node.TextNode.valueOf(cut));
+        rewritten.add("event_type");
+        truncated.add(safe(name + ": field 'event_type' value " + ValueFormats.quote(text) + " is " + length
+                + " characters long; truncated to " + OmetriaSchema.MAX_EVENT_TYPE_LENGTH + " (\"" + cut
+                + "\"), as Ometria truncates longer event types"));
     }
 
     private static void checkTopLevel(String fieldName, String raw, ObjectSpec spec, ObjectChecker checker,
-            List<FieldProblem> problems, Set<String> unknown, Map<String, JsonNode> parsed) {
+            List<FieldProblem> problems, Set<String> unknown, Map<String, JsonNode> parsed, Set<String> rewritten,
+            java.util.function.Predicate<String> presentTopLevel) {
         Optional<FieldSpec> field = spec.field(fieldName);
         if (field.isEmpty()) {
             unknown.add(fieldName);
@@ -149,13 +188,17 @@ public final class RecordValidator {
             return;
         }
         if (value == null || value.isNull()) {
-            if (required) {
+            if (required && !ObjectChecker.otherwiseSatisfied(spec, fieldName,
+                    other -> presentTopLevel.test(other))) {
                 problems.add(new FieldProblem(fieldName, "is null; a " + spec.name() + " requires it", true, null));
             }
             return;
         }
-        parsed.put(fieldName, value);
-        checker.checkValue(value, field.get(), fieldName, required, null);
+        JsonNode kept = checker.checkValue(value, field.get(), fieldName, required || spec.neverDropped(fieldName), null);
+        parsed.put(fieldName, kept);
+        if (kept != value) {
+            rewritten.add(fieldName);
+        }
     }
 
     /** Top-level required groups, other than the id (which lives in the key and is checked first). */
@@ -164,7 +207,7 @@ public final class RecordValidator {
             if (group.contains(OmetriaSchema.ID)) {
                 continue;
             }
-            // A required field present as null was already reported as null.
+            // A required field present as null was reported as null, unless another member of its group has a value.
             boolean present = group.stream().anyMatch(record.fields()::containsKey);
             if (!present) {
                 problems.add(new FieldProblem(ObjectChecker.first(spec, group), ObjectChecker.missing(spec, group), true, null));
@@ -173,9 +216,9 @@ public final class RecordValidator {
     }
 
     private static OmetriaRecord withoutInvalidFields(OmetriaRecord record, List<FieldProblem> problems,
-            Map<String, JsonNode> parsed) {
+            Map<String, JsonNode> parsed, Set<String> rewrittenInPlace) {
         Map<String, String> fields = new LinkedHashMap<>(record.fields());
-        Set<String> rewritten = new LinkedHashSet<>();
+        Set<String> rewritten = new LinkedHashSet<>(rewrittenInPlace);
         for (FieldProblem problem : problems) {
             if (problem.drop() == null) {
                 fields.remove(problem.path());

@@ -46,7 +46,7 @@ public final class ValidatingPreSendCheck implements PreSendCheck {
                 LOG.info("{} (reported once per record type and field)", warning);
             }
         }
-        return new Verdict.Pass(valid.record(), valid.droppedFields());
+        return new Verdict.Pass(valid.record(), valid.droppedFields(), valid.truncatedFields());
     }
 
     @Override

@@ -28,19 +28,24 @@ public sealed interface ValidationResult {
      *        {@link dev.ometriasync.runtime.InvalidFieldPolicy#DROP_FIELD}; report these
      * @param warnings notes that did not change the record, such as a field outside Ometria's documented
      *        fields (sent as is)
+     * @param truncatedFields one message per value cut as Ometria would cut it (a custom event type over 32
+     *        characters); report these
      */
-    record Valid(OmetriaRecord record, List<String> droppedFields, List<String> warnings) implements ValidationResult {
+    record Valid(OmetriaRecord record, List<String> droppedFields, List<String> warnings, List<String> truncatedFields)
+            implements ValidationResult {
         /**
          * Copies the lists.
          *
          * @param record the record
          * @param droppedFields dropped-field messages
          * @param warnings warnings
+         * @param truncatedFields truncated-field messages
          */
         public Valid {
             Objects.requireNonNull(record, "record");
             droppedFields = List.copyOf(droppedFields);
             warnings = List.copyOf(warnings);
+            truncatedFields = List.copyOf(truncatedFields);
         }
     }
 

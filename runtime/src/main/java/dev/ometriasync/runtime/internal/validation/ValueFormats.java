@@ -1,13 +1,15 @@
 package dev.ometriasync.runtime.internal.validation;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.ometriasync.runtime.internal.logging.EmailMasker;
 import dev.ometriasync.schema.FieldFormat;
-import dev.ometriasync.schema.OmetriaSchema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,10 +27,17 @@ final class ValueFormats {
     /** local@domain.tld: no whitespace, one {@code @}, a dot in the domain, nothing empty. Shape only, as peers check. */
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
-    /** E.164: {@code +}, then 2–15 digits, the first 1–9. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /** Google's libphonenumber: the library Ometria validates phone numbers with (ometria-api.md §3, §9 item 3). */
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /**
+     * Circulating ISO 4217 currencies: the currency of at least one country, as {@link Currency} knows it. Codes
+     * that no country uses — {@code XXX} (no currency), {@code XTS} (testing), {@code XAU} (gold), fund codes such as
+     * {@code CHE} — are left out without a hand-written list.
+     */
+    private static final Set<String> CIRCULATING_CURRENCIES = circulatingCurrencies();
 
     private static final Set<String> OPTIN_VALUES = Set.of("EXPLICITLY_OPTEDIN", "EXPLICITLY_OPTEDOUT", "NOT_SPECIFIED");
 
@@ -50,11 +59,10 @@ final class ValueFormats {
             case ID -> id(value);
             case EMAIL -> EMAIL.matcher(value).matches() && value.length() <= 254
                     ? null : "is not an e-mail address (expected the shape local-part@domain, with a dot in the domain)";
-            case PHONE -> E164.matcher(value).matches()
-                    ? null : "is not an E.164 phone number ('+' then 2–15 digits, the first 1–9, no spaces or dashes)";
+            case PHONE -> phone(value);
             case CURRENCY -> currency(value);
             case COUNTRY -> country(value);
-            case EVENT_TYPE -> eventType(value);
+            case EVENT_TYPE -> value.isBlank() ? "is blank; a custom event needs its event type" : null;
             case MARKETING_OPTIN -> OPTIN_VALUES.contains(value)
                     ? null : "value " + quote(value) + " is not one of EXPLICITLY_OPTEDIN, EXPLICITLY_OPTEDOUT, NOT_SPECIFIED";
         };
@@ -117,18 +125,43 @@ final class ValueFormats {
         return false;
     }
 
+    /**
+     * A number libphonenumber parses without a default region (so it must start with {@code +} and its country
+     * code) and finds valid for its region: what Ometria accepts. A number of the right E.164 shape that no region
+     * uses ({@code +12}) is refused here, as Ometria refuses it later, seen only at {@code _errors}.
+     */
+    private static String phone(String value) {
+        String problem = "is not a valid phone number in international form ('+', the country code and the number,"
+                + " as Google's libphonenumber, which Ometria uses, accepts it)";
+        try {
+            return PHONES.isValidNumber(PHONES.parse(value, null)) ? null : problem;
+        } catch (NumberParseException unparseable) {
+            return problem;
+        }
+    }
+
     private static String currency(String value) {
-        if (value.length() == 3 && value.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-            try {
-                Currency.getInstance(value);
-                return null;
-            } catch (IllegalArgumentException unknown) {
-                // fall through to the message
-            }
+        if (CIRCULATING_CURRENCIES.contains(value)) {
+            return null;
         }
         String upper = value.toUpperCase(Locale.ROOT);
-        String hint = !upper.equals(value) && check(FieldFormat.CURRENCY, upper) == null ? " (did you mean \"" + upper + "\"?)" : "";
-        return "value " + quote(value) + " is not an ISO 4217 currency code" + hint;
+        String hint = !upper.equals(value) && CIRCULATING_CURRENCIES.contains(upper) ? " (did you mean \"" + upper + "\"?)" : "";
+        return "value " + quote(value) + " is not the ISO 4217 code of a circulating currency" + hint;
+    }
+
+    private static Set<String> circulatingCurrencies() {
+        Set<String> codes = new HashSet<>();
+        for (String country : Locale.getISOCountries()) {
+            try {
+                Currency currency = Currency.getInstance(new Locale.Builder().setRegion(country).build());
+                if (currency != null) {
+                    codes.add(currency.getCurrencyCode());
+                }
+            } catch (IllegalArgumentException noCurrencyData) {
+                // A region the JDK has no currency for (Antarctica): nothing circulates there.
+            }
+        }
+        return Set.copyOf(codes);
     }
 
     private static String country(String value) {
@@ -145,18 +178,6 @@ final class ValueFormats {
             hint = "";
         }
         return "value " + quote(value) + " is not an ISO 3166-1 alpha-2 country code" + hint;
-    }
-
-    private static String eventType(String value) {
-        if (value.isBlank()) {
-            return "is blank; a custom event needs its event type";
-        }
-        int length = value.codePointCount(0, value.length());
-        if (length > OmetriaSchema.MAX_EVENT_TYPE_LENGTH) {
-            return "value " + quote(value) + " is " + length + " characters long; Ometria keeps at most "
-                    + OmetriaSchema.MAX_EVENT_TYPE_LENGTH + " and truncates longer event types";
-        }
-        return null;
     }
 
     /** Quotes a value for a message: shortened, and masked in case it holds an e-mail address after all. */

@@ -88,6 +88,23 @@ class OmetriaClientScriptedAnswersTest {
     }
 
     @Test
+    void queueHeadersAreReadOnEveryAnswerAndA202IsSuccessToo() {
+        // Ometria documents X-QueueSize-Limit / X-QueueSize-Remaining (ometria-api.md §9 item 1); some production
+        // clients see 202 for a successful push (§9 item 8).
+        PushResult accepted = push(Answer.of(202, Map.of("X-QueueSize-Remaining", "1200", "X-QueueSize-Limit", "50000"),
+                "{\"status\":\"OK\",\"request_id\":\"r2\",\"accepted\":2,\"rejected\":0}"));
+        PushResult limited = push(Answer.of(429, Map.of("X-QueueSize-Remaining", "0", "X-QueueSize-Limit", "50000"), ""));
+        PushResult remainingOnly = push(Answer.of(200, Map.of("X-QueueSize-Remaining", "7", "X-QueueSize-Limit", "lots"),
+                "{\"status\":\"OK\"}"));
+
+        assertThat(accepted).isEqualTo(new PushResult.Accepted("r2", 2, 0,
+                java.util.Optional.of(new dev.ometriasync.runtime.QueueState(1200, java.util.OptionalLong.of(50_000)))));
+        assertThat(limited.queueState()).hasValue(new dev.ometriasync.runtime.QueueState(0, java.util.OptionalLong.of(50_000)));
+        assertThat(remainingOnly.queueState()).hasValue(new dev.ometriasync.runtime.QueueState(7, java.util.OptionalLong.empty()));
+        assertThat(push(Answer.of(200, "{\"status\":\"OK\"}")).queueState()).isEmpty();
+    }
+
+    @Test
     void okWithoutCountsCountsEveryRecordAsAccepted() {
         assertThat(push(Answer.of(200, "{\"status\":\"OK\"}"))).isEqualTo(new PushResult.Accepted(null, 2, 0));
     }
@@ -140,14 +157,14 @@ class OmetriaClientScriptedAnswersTest {
         PushResult result = push(Answer.of(429, Map.of("Retry-After", "Sat, 01 Mar 2025 12:00:07 GMT"), ""));
 
         assertThat(result).isEqualTo(new PushResult.RateLimited(
-                java.util.Optional.of(Duration.ofSeconds(7)), java.util.OptionalLong.empty()));
+                java.util.Optional.of(Duration.ofSeconds(7)), java.util.Optional.empty()));
     }
 
     @Test
     void unreadableRateLimitHintsAreIgnored() {
         PushResult result = push(Answer.of(429, Map.of("Retry-After", "soon", "X-QueueSize-Remaining", "many"), ""));
 
-        assertThat(result).isEqualTo(new PushResult.RateLimited(java.util.Optional.empty(), java.util.OptionalLong.empty()));
+        assertThat(result).isEqualTo(new PushResult.RateLimited(java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.ometriasync.runtime.QueueState;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,5 +82,32 @@ class AccountRateLimiterTest {
 
         low.onAccepted();
         assertThat(low.pauseAfterRateLimit(Optional.empty(), now)).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aFillingBacklogStretchesTheIntervalInProportionAndADrainedOneRestoresIt() {
+        AccountRateLimiter limiter = new AccountRateLimiter(4, () -> 0.5);
+        Duration interval = limiter.interval();
+        assertThat(limiter.tryAcquire(T0)).isZero();
+
+        // More than half of the backlog remains: full pace.
+        assertThat(limiter.onQueueState(new QueueState(25_000, OptionalLong.of(50_000)))).isEqualTo(1.0);
+        assertThat(limiter.timeUntilFree(T0)).isEqualTo(interval);
+        // A quarter remains: half the pace, twice the interval.
+        assertThat(limiter.onQueueState(new QueueState(12_500, OptionalLong.of(50_000)))).isEqualTo(0.5);
+        assertThat(limiter.timeUntilFree(T0)).isEqualTo(interval.multipliedBy(2));
+        // Nothing remains: the slowest pace, never a standstill (a 429 pauses the account if it comes to that).
+        assertThat(limiter.onQueueState(new QueueState(0, OptionalLong.of(50_000)))).isEqualTo(AccountRateLimiter.MIN_PACE);
+        assertThat(limiter.timeUntilFree(T0).toMillis()).isBetween(interval.toMillis() * 19, interval.toMillis() * 21);
+        // The backlog drained: the next permit is due one ordinary interval after the last, at once.
+        limiter.onQueueState(new QueueState(49_000, OptionalLong.of(50_000)));
+        assertThat(limiter.timeUntilFree(T0.plus(interval))).isZero();
+    }
+
+    @Test
+    void withoutALimitHeaderTheDocumentedBacklogOf50000Applies() {
+        AccountRateLimiter limiter = new AccountRateLimiter(8, () -> 0.5);
+        assertThat(limiter.onQueueState(new QueueState(5_000, OptionalLong.empty()))).isEqualTo(0.2);
+        assertThat(limiter.onQueueState(new QueueState(500, OptionalLong.of(1_000)))).isEqualTo(1.0);
     }
 }

@@ -109,8 +109,9 @@ class RecordValidatorTest {
 
         @Test
         void aRecordOfExactly60KbIsAccepted() {
+            // Ometria's "60k byte" read as 60,000 bytes, the smaller reading (ometria-api.md §9 item 10).
             OmetriaRecord record = productOfSize(OmetriaSchema.MAX_RECORD_BYTES);
-            assertThat(record.toJson().length()).isEqualTo(61_440);
+            assertThat(record.toJson().length()).isEqualTo(60_000);
             valid(dropping.validate(record));
         }
 
@@ -120,7 +121,8 @@ class RecordValidatorTest {
                     + "\"properties\":{\"engraving\":\"" + "é".repeat(31_000) + "\"}"));
 
             assertThat(rejection(rejecting.validate(record))).isEqualTo("order ORD-1: Record is too large: 62140 bytes of UTF-8 JSON, "
-                    + "Ometria accepts at most 61440 (60 KB) per record; the largest field is 'lineitems' (62080 bytes)");
+                    + "Ometria accepts at most 60000 per record (its \"60k byte\", read as 60,000); the largest field is "
+                    + "'lineitems' (62080 bytes)");
             // Measured in UTF-8 bytes, not characters: 31,000 'é' are 62,000 bytes but only 31,000 chars.
             assertThat(record.toJson().length()).isLessThan(OmetriaSchema.MAX_RECORD_BYTES);
         }
@@ -128,13 +130,13 @@ class RecordValidatorTest {
         @Test
         void oneByteTooManyIsRejected() {
             assertThat(rejection(dropping.validate(productOfSize(OmetriaSchema.MAX_RECORD_BYTES + 1))))
-                    .isEqualTo("product P-1: Record is too large: 61441 bytes of UTF-8 JSON, Ometria accepts at most 61440 (60 KB) "
-                            + "per record; the largest field is 'title' (61402 bytes)");
+                    .isEqualTo("product P-1: Record is too large: 60001 bytes of UTF-8 JSON, Ometria accepts at most 60000 "
+                            + "per record (its \"60k byte\", read as 60,000); the largest field is 'title' (59962 bytes)");
         }
 
         @Test
         void sizeIsMeasuredAfterInvalidFieldsAreDropped() {
-            String big = "\"title\":\"" + "x".repeat(61_000) + "\"";
+            String big = "\"title\":\"" + "x".repeat(59_000) + "\"";
             OmetriaRecord record = full("{\"@type\":\"product\",\"id\":\"P-1\"," + big + ",\"stores\":\"" + "y".repeat(1_000) + "\"}");
 
             ValidationResult.Valid result = valid(dropping.validate(record));
@@ -147,35 +149,35 @@ class RecordValidatorTest {
     @Nested
     class JsonTypes {
         @Test
-        void aNumberSentAsAStringIsDroppedUnderDropField() {
-            ValidationResult.Valid result = valid(dropping.validate(order("\"grand_total\":\"12.50\",\"currency\":\"EUR\"")));
+        void aNumberSentAsAStringInADescriptiveFieldIsDroppedUnderDropField() {
+            OmetriaRecord product = full("{\"@type\":\"product\",\"id\":\"P-1\",\"price\":\"12.50\",\"title\":\"Lamp\"}");
+            ValidationResult.Valid result = valid(dropping.validate(product));
 
-            assertThat(result.record().fields()).containsOnlyKeys("currency");
+            assertThat(result.record().fields()).containsOnlyKeys("title");
             assertThat(result.droppedFields()).containsExactly(
-                    "order ORD-1: field 'grand_total' must be a number, not a string; the field was left out");
+                    "product P-1: field 'price' must be a number, not a string; the field was left out");
         }
 
         @Test
         void aNumberSentAsAStringRejectsUnderRejectRecord() {
-            assertThat(rejection(rejecting.validate(order("\"grand_total\":\"12.50\""))))
-                    .isEqualTo("order ORD-1: field 'grand_total' must be a number, not a string (invalid-field policy REJECT_RECORD)");
+            OmetriaRecord product = full("{\"@type\":\"product\",\"id\":\"P-1\",\"price\":\"12.50\"}");
+            assertThat(rejection(rejecting.validate(product)))
+                    .isEqualTo("product P-1: field 'price' must be a number, not a string (invalid-field policy REJECT_RECORD)");
         }
 
         @Test
         void eachJsonTypeIsChecked() {
-            OmetriaRecord record = contact("\"firstname\":42,\"@force_optin\":\"yes\",\"store_ids\":[\"s1\",2],"
-                    + "\"properties\":[1],\"channels\":{\"sms\":{\"allow_marketing\":1}},\"timestamp_acquired\":1700000000");
+            OmetriaRecord record = contact("\"firstname\":42,\"@merge\":\"yes\",\"store_ids\":[\"s1\",2],"
+                    + "\"properties\":[1],\"email\":\"ann@example.com\",\"timestamp_acquired\":1700000000");
 
             ValidationResult.Valid result = valid(dropping.validate(record));
 
-            assertThat(result.record().fields()).containsOnlyKeys("channels");
-            assertThat(result.record().fields().get("channels")).isEqualTo("{\"sms\":{}}");
+            assertThat(result.record().fields()).containsOnlyKeys("email");
             assertThat(result.droppedFields()).containsExactly(
                     "contact C-1 in collection webshop: field 'firstname' must be a string, not a number; the field was left out",
-                    "contact C-1 in collection webshop: field '@force_optin' must be a boolean (true or false), not a string; the field was left out",
+                    "contact C-1 in collection webshop: field '@merge' must be a boolean (true or false), not a string; the field was left out",
                     "contact C-1 in collection webshop: field 'store_ids' must be an array of strings, but element [1] is a number; the field was left out",
                     "contact C-1 in collection webshop: field 'properties' must be an object, not an array; the field was left out",
-                    "contact C-1 in collection webshop: field 'channels.sms.allow_marketing' must be a boolean (true or false), not a number; the field was left out",
                     "contact C-1 in collection webshop: field 'timestamp_acquired' must be an ISO-8601 date-time string, not a number; the field was left out");
         }
 
@@ -192,16 +194,26 @@ class RecordValidatorTest {
     @Nested
     class Formats {
         @Test
-        void currencyMustBeAnIso4217Code() {
-            assertThat(rejection(rejecting.validate(order("\"currency\":\"EURO\""))))
-                    .isEqualTo("order ORD-1: field 'currency' value \"EURO\" is not an ISO 4217 currency code (invalid-field policy REJECT_RECORD)");
+        void currencyMustBeTheIso4217CodeOfACirculatingCurrency() {
+            // An order's currency is a money field: rejected under either policy, never sent without it.
+            assertThat(rejection(dropping.validate(order("\"currency\":\"EURO\""))))
+                    .isEqualTo("order ORD-1: field 'currency' value \"EURO\" is not the ISO 4217 code of a circulating currency");
             assertThat(rejection(rejecting.validate(order("\"currency\":\"eur\"")))).contains("(did you mean \"EUR\"?)");
-            assertThat(rejection(rejecting.validate(order("\"currency\":\"ABC\"")))).contains("not an ISO 4217 currency code");
+            assertThat(rejection(rejecting.validate(order("\"currency\":\"ABC\""))))
+                    .contains("not the ISO 4217 code of a circulating currency");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"EUR", "GBP", "USD", "JPY", "CHF", "SEK"})
-        void realCurrenciesPass(String code) {
+        @ValueSource(strings = {"XXX", "XTS", "XAU", "XAG", "XDR", "CHE", "USN"})
+        void codesNoCountryUsesAreRefused(String code) {
+            // ISO 4217 codes, but not of circulating currencies: no currency, testing, precious metals, funds.
+            assertThat(rejection(dropping.validate(order("\"currency\":\"" + code + "\""))))
+                    .isEqualTo("order ORD-1: field 'currency' value \"" + code + "\" is not the ISO 4217 code of a circulating currency");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"EUR", "GBP", "USD", "JPY", "CHF", "SEK", "XOF", "XAF", "XCD", "XPF"})
+        void circulatingCurrenciesPass(String code) {
             valid(rejecting.validate(order("\"currency\":\"" + code + "\"")));
         }
 
@@ -216,20 +228,38 @@ class RecordValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"+447700900123", "+12", "+123456789012345", "+33612345678"})
-        void e164PhoneNumbersPass(String phone) {
+        @ValueSource(strings = {"+447400123456", "+14155552671", "+33612345678", "+4915123456789", "+61412345678",
+                "+44 7400 123456"})
+        void phoneNumbersLibphonenumberFindsValidPass(String phone) {
             valid(rejecting.validate(contact("\"phone_number\":\"" + phone + "\"")));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"07700 900123", "+44 7700 900123", "447700900123", "+0447700900", "+1", "+1234567890123456", "+44-7700-900"})
-        void otherPhoneNumbersAreDropped(String phone) {
+        @ValueSource(strings = {"+12", "+123456789012345", "+447700900", "07400 123456", "447400123456", "+0447400123456",
+                "+1", "+1234567890123456", "+44-7400", "call me"})
+        void numbersLibphonenumberRefusesAreDroppedThoughSomeHaveTheE164Shape(String phone) {
+            // '+12' and '+123456789012345' pass an E.164 shape check, yet Ometria refuses them later (§9 item 3).
             ValidationResult.Valid result = valid(dropping.validate(contact("\"phone_number\":\"" + phone + "\",\"firstname\":\"Jo\"")));
 
             assertThat(result.record().fields()).containsOnlyKeys("firstname");
             assertThat(result.droppedFields()).singleElement().asString()
-                    .contains("field 'phone_number' is not an E.164 phone number")
+                    .isEqualTo("contact C-1 in collection webshop: field 'phone_number' is not a valid phone number in"
+                            + " international form ('+', the country code and the number, as Google's libphonenumber, which"
+                            + " Ometria uses, accepts it); the field was left out")
                     .doesNotContain(phone);
+        }
+
+        @Test
+        void aContactWhosePhoneNumberIsItsOnlyIdentifierPasses() {
+            // Ometria's SMS double opt-in via API: phone_number may be a contact's only person identifier (§9 item 9).
+            OmetriaRecord record = full("{\"@type\":\"contact\",\"@collection\":\"optin:sms\",\"id\":\"S-1\","
+                    + "\"phone_number\":\"+447400123456\",\"channels\":{\"sms\":{\"allow_marketing\":true,"
+                    + "\"dt_updated_marketing\":\"2024-05-01T10:00:00+00:00\"}}}");
+
+            ValidationResult.Valid result = valid(rejecting.validate(record));
+
+            assertThat(result.record()).isSameAs(record);
+            assertThat(result.warnings()).isEmpty();
         }
 
         @ParameterizedTest
@@ -283,21 +313,65 @@ class RecordValidatorTest {
         }
 
         @Test
-        void aLongerEventTypeRejectsWhateverThePolicy() {
-            assertThat(rejection(dropping.validate(event("b".repeat(33)))))
-                    .isEqualTo("custom_event E-1: field 'event_type' value \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…\" is 33 characters long; "
-                            .replace("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…", "b".repeat(33))
-                            + "Ometria keeps at most 32 and truncates longer event types");
+        void a33CharacterEventTypeIsTruncatedAsOmetriaDoesAndReportedUnderEitherPolicy() {
+            // Ometria documents truncation, not refusal (ometria-api.md §4.4, §9 item 4).
+            String type = "basket_abandoned_with_a_long_name";
+            assertThat(type).hasSize(33);
+            for (RecordValidator validator : new RecordValidator[] {dropping, rejecting}) {
+                ValidationResult.Valid result = valid(validator.validate(event(type)));
+
+                assertThat(result.record().fields()).containsEntry("event_type", "\"basket_abandoned_with_a_long_nam\"");
+                assertThat(result.record().fields()).containsKeys("timestamp", "identity_email");
+                assertThat(result.droppedFields()).isEmpty();
+                assertThat(result.truncatedFields()).containsExactly("custom_event E-1: field 'event_type' value"
+                        + " \"basket_abandoned_with_a_long_name\" is 33 characters long; truncated to 32"
+                        + " (\"basket_abandoned_with_a_long_nam\"), as Ometria truncates longer event types");
+            }
+        }
+
+        @Test
+        void truncationCountsCharactersNotUtf16Units() {
+            String type = "\uD83D\uDED2".repeat(33); // 33 shopping-cart emoji, 66 UTF-16 units
+            ValidationResult.Valid result = valid(dropping.validate(event(type)));
+
+            assertThat(result.record().fields().get("event_type")).isEqualTo("\"" + "\uD83D\uDED2".repeat(32) + "\"");
         }
 
         @Test
         void aFullEventWithoutEventTypeIsRejected() {
-            OmetriaRecord record = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"timestamp\":\"2023-05-25T15:32:52Z\"}");
+            OmetriaRecord record = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"timestamp\":\"2023-05-25T15:32:52Z\","
+                    + "\"identity_email\":\"jane@example.com\"}");
             assertThat(rejection(dropping.validate(record)))
                     .isEqualTo("custom_event E-1: field 'event_type' is missing; a custom_event requires it");
-            OmetriaRecord nullType = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":null}");
+            OmetriaRecord nullType = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":null,"
+                    + "\"profile_id\":\"PR-1\"}");
             assertThat(rejection(dropping.validate(nullType)))
                     .isEqualTo("custom_event E-1: field 'event_type' is null; a custom_event requires it");
+        }
+
+        @Test
+        void anEventWithNoIdentityIsRejectedWhateverThePolicy() {
+            // Ometria would queue it and tie it to no contact (§9 item 2): useless data, reported instead of sent.
+            OmetriaRecord record = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":\"basket_abandoned\","
+                    + "\"timestamp\":\"2023-05-25T15:32:52Z\",\"properties\":{\"sku\":\"P-1\"}}");
+            assertThat(rejection(dropping.validate(record))).isEqualTo("custom_event E-1: field 'identity_email' is missing;"
+                    + " a custom_event requires 'identity_email' or 'identity_account_id' or 'profile_id'");
+            assertThat(rejection(rejecting.validate(record))).startsWith("custom_event E-1: field 'identity_email' is missing;");
+        }
+
+        @Test
+        void anyOneIdentityFieldIsEnoughAndANullOneIsNot() {
+            for (String identity : new String[] {"\"identity_email\":\"jane@example.com\"",
+                    "\"identity_account_id\":\"A-1\"", "\"profile_id\":\"PR-1\""}) {
+                valid(rejecting.validate(full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":\"x\","
+                        + identity + "}")));
+            }
+            OmetriaRecord nullOnly = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":\"x\","
+                    + "\"identity_email\":null}");
+            assertThat(rejection(dropping.validate(nullOnly)))
+                    .isEqualTo("custom_event E-1: field 'identity_email' is null; a custom_event requires it");
+            valid(dropping.validate(full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":\"x\","
+                    + "\"identity_email\":null,\"identity_account_id\":\"A-1\"}")));
         }
     }
 
@@ -306,7 +380,36 @@ class RecordValidatorTest {
         @Test
         void aLineItemNeedsAProduct() {
             assertThat(rejection(dropping.validate(order(line("\"quantity\":1,\"unit_price\":2")))))
-                    .isEqualTo("order ORD-1: field 'lineitems[0].product_id' is missing; a line item requires it");
+                    .isEqualTo("order ORD-1: field 'lineitems[0].product_id' is missing; a line item requires 'product_id' or 'product'");
+        }
+
+        @Test
+        void aLineItemMayEmbedItsProductInsteadOfAProductId() {
+            // "it is possible to add the products object inside of the orders object" (Data API introduction, §9 item 5).
+            OmetriaRecord record = order("\"currency\":\"GBP\"," + line("\"product\":{\"id\":\"P-1\",\"sku\":\"LAMP\","
+                    + "\"title\":\"Desk lamp\",\"price\":49.90},\"quantity\":1,\"unit_price\":49.90"));
+
+            ValidationResult.Valid result = valid(rejecting.validate(record));
+
+            assertThat(result.record()).isSameAs(record);
+            assertThat(result.warnings()).isEmpty();
+            valid(rejecting.validate(order(line("\"product_id\":null,\"product\":{\"id\":\"P-1\"},\"quantity\":1,\"subtotal\":2"))));
+        }
+
+        @Test
+        void anEmbeddedProductNeedsItsId() {
+            assertThat(rejection(dropping.validate(order(line("\"product\":{\"title\":\"Lamp\"},\"quantity\":1,\"unit_price\":2")))))
+                    .isEqualTo("order ORD-1: field 'lineitems[0].product.id' is missing; a line item product requires it");
+        }
+
+        @Test
+        void totalsAreAnObject() {
+            valid(rejecting.validate(order(line("\"product_id\":\"P-1\",\"quantity\":1,\"unit_price\":2,"
+                    + "\"totals\":{\"net\":2,\"tax\":0.4}"))));
+            ValidationResult.Valid result = valid(dropping.validate(order(line("\"product_id\":\"P-1\",\"quantity\":1,"
+                    + "\"unit_price\":2,\"totals\":[2]"))));
+            assertThat(result.droppedFields()).containsExactly(
+                    "order ORD-1: field 'lineitems[0].totals' must be an object, not an array; the field was left out");
         }
 
         @Test
@@ -353,20 +456,30 @@ class RecordValidatorTest {
 
         @Test
         void anArrayWithANonObjectElementIsDroppedWhole() {
-            OmetriaRecord record = order("\"currency\":\"EUR\",\"lineitems\":[{\"product_id\":\"P-1\",\"quantity\":1,\"unit_price\":2},\"P-2\"]");
+            OmetriaRecord record = full("{\"@type\":\"product\",\"id\":\"P-1\",\"title\":\"Lamp\","
+                    + "\"attributes\":[{\"type\":\"colour\",\"id\":\"12\"},\"red\"]}");
 
             ValidationResult.Valid result = valid(dropping.validate(record));
 
-            assertThat(result.record().fields()).containsOnlyKeys("currency");
-            assertThat(result.droppedFields()).containsExactly("order ORD-1: field 'lineitems' must be an array of line item objects, "
-                    + "but element [1] is a string; the field was left out");
+            assertThat(result.record().fields()).containsOnlyKeys("title");
+            assertThat(result.droppedFields()).containsExactly("product P-1: field 'attributes' must be an array of product"
+                    + " attribute objects, but element [1] is a string; the field was left out");
+        }
+
+        @Test
+        void malformedLineItemsRejectTheOrderRatherThanSendItWithoutThem() {
+            // Line items carry the order's revenue: never silently left out (issue 13).
+            OmetriaRecord record = order("\"currency\":\"EUR\",\"lineitems\":[{\"product_id\":\"P-1\",\"quantity\":1,\"unit_price\":2},\"P-2\"]");
+
+            assertThat(rejection(dropping.validate(record))).isEqualTo("order ORD-1: field 'lineitems' must be an array of line"
+                    + " item objects, but element [1] is a string");
         }
     }
 
     @Nested
     class Policies {
         private final OmetriaRecord contactWithBadPhoneAndCountry =
-                contact("\"email\":\"jane@example.com\",\"phone_number\":\"0770\",\"country_id\":\"XX\"");
+                contact("\"email\":\"jane@example.com\",\"phone_number\":\"+12\",\"country_id\":\"XX\"");
 
         @Test
         void dropFieldSendsTheRestAndReportsEachDroppedField() {
@@ -381,20 +494,147 @@ class RecordValidatorTest {
         @Test
         void rejectRecordNamesTheFirstFieldAndListsTheOthers() {
             assertThat(rejection(rejecting.validate(contactWithBadPhoneAndCountry)))
-                    .isEqualTo("contact C-1 in collection webshop: field 'phone_number' is not an E.164 phone number ('+' then 2–15 digits, "
-                            + "the first 1–9, no spaces or dashes) (also invalid: 'country_id') (invalid-field policy REJECT_RECORD)");
+                    .isEqualTo("contact C-1 in collection webshop: field 'phone_number' is not a valid phone number in international"
+                            + " form ('+', the country code and the number, as Google's libphonenumber, which Ometria uses, accepts"
+                            + " it) (also invalid: 'country_id') (invalid-field policy REJECT_RECORD)");
         }
 
         @Test
         void aRequiredProblemRejectsEvenUnderDropField() {
-            OmetriaRecord record = order("\"currency\":\"EURO\"," + line("\"quantity\":1,\"unit_price\":2"));
+            OmetriaRecord record = order("\"web_id\":7," + line("\"quantity\":1,\"unit_price\":2"));
             assertThat(rejection(dropping.validate(record)))
-                    .isEqualTo("order ORD-1: field 'lineitems[0].product_id' is missing; a line item requires it (also invalid: 'currency')");
+                    .isEqualTo("order ORD-1: field 'lineitems[0].product_id' is missing; a line item requires 'product_id' or"
+                            + " 'product' (also invalid: 'web_id')");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"currency\":\"XTS\"", "\"grand_total\":\"12.50\"", "\"subtotal\":true",
+                "\"discount\":\"5%\"", "\"shipping\":[]", "\"tax\":\"0\"", "\"total_refunded\":{}", "\"is_valid\":\"no\""})
+        void anInvalidOrderMoneyFieldRejectsTheOrderUnderDropField(String field) {
+            // An order sent without its currency or an amount would report other revenue than the shop's (issue 13).
+            String reason = rejection(dropping.validate(order(field + ",\"status\":\"complete\"")));
+            assertThat(reason).startsWith("order ORD-1: field '" + field.substring(1, field.indexOf('"', 1)) + "' ")
+                    .doesNotContain("left out");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"unit_price\":\"2\"", "\"subtotal\":\"2\"", "\"tax\":\"x\"", "\"discount\":\"x\"",
+                "\"total\":\"x\"", "\"refunded\":\"x\"", "\"quantity_refunded\":\"x\""})
+        void anInvalidLineItemMoneyFieldRejectsTheOrderUnderDropField(String field) {
+            String price = field.startsWith("\"unit_price\"") ? "\"subtotal\":2," : "\"unit_price\":2,";
+            String reason = rejection(dropping.validate(order(line("\"product_id\":\"P-1\",\"quantity\":1," + price + field))));
+            assertThat(reason).startsWith("order ORD-1: field 'lineitems[0]." + field.substring(1, field.indexOf('"', 1)) + "' ");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"marketing_optin\":\"YES\"", "\"marketing_optin\":true", "\"@force_optin\":\"yes\"",
+                "\"timestamp_subscribed\":\"yesterday\"", "\"timestamp_unsubscribed\":1700000000",
+                "\"channels\":{\"sms\":{\"allow_marketing\":\"yes\"}}",
+                "\"channels\":{\"sms\":{\"allow_transactional\":1}}",
+                "\"channels\":{\"sms\":{\"dt_updated_marketing\":\"2024-05-01\"}}", "\"channels\":{\"sms\":[]}",
+                "\"channels\":\"sms\""})
+        void anInvalidConsentFieldRejectsTheContactUnderDropField(String field) {
+            // A contact sent without the opt-out it was meant to carry would keep mailing a person who said no.
+            String reason = rejection(dropping.validate(contact("\"email\":\"jane@example.com\"," + field)));
+            assertThat(reason).startsWith("contact C-1 in collection webshop: field '" + field.substring(1, field.indexOf('"', 1)))
+                    .doesNotContain("left out");
         }
 
         @Test
         void aPartialRecordNeedsOnlyWhatItCarries() {
             valid(rejecting.validate(partial("{\"@type\":\"order\",\"id\":\"ORD-1\",\"status\":\"cancelled\",\"is_valid\":false}")));
+        }
+    }
+
+    @Nested
+    class NumericIds {
+        @Test
+        void integralIdsAreSentAsStringsNeverDroppedOrRefused() {
+            // Ometria's ids are strings, yet its own Magento extension sends numbers (ometria-api.md §9 item 7).
+            OmetriaRecord record = order("\"customer\":{\"id\":42,\"email\":\"jane@example.com\"},"
+                    + line("\"product_id\":1001,\"variant_id\":1002,\"quantity\":1,\"unit_price\":2,"
+                    + "\"variant_options\":[{\"id\":7,\"type\":\"size\",\"label\":\"M\"}]"));
+
+            ValidationResult.Valid result = valid(rejecting.validate(record));
+
+            assertThat(result.record().fields()).containsEntry("customer", "{\"id\":\"42\",\"email\":\"jane@example.com\"}");
+            assertThat(result.record().fields()).containsEntry("lineitems", "[{\"product_id\":\"1001\",\"variant_id\":\"1002\","
+                    + "\"quantity\":1,\"unit_price\":2,\"variant_options\":[{\"id\":\"7\",\"type\":\"size\",\"label\":\"M\"}]}]");
+            assertThat(result.droppedFields()).isEmpty();
+        }
+
+        @Test
+        void aNumericRecordIdAndTopLevelIdsAreStrings() {
+            OmetriaRecord record = full("{\"@type\":\"contact\",\"id\":1234,\"customer_id\":987,"
+                    + "\"@add_to_lists\":[12,\"news\"],\"@remove_from_lists\":[13]}");
+
+            ValidationResult.Valid result = valid(rejecting.validate(record));
+
+            assertThat(result.record().id()).isEqualTo("1234");
+            assertThat(result.record().toJson()).isEqualTo("{\"@type\":\"contact\",\"id\":\"1234\",\"customer_id\":\"987\","
+                    + "\"@add_to_lists\":[\"12\",\"news\"],\"@remove_from_lists\":[\"13\"]}");
+        }
+
+        @Test
+        void aFractionalNumberIsNoId() {
+            ValidationResult.Valid result = valid(dropping.validate(order("\"customer\":{\"id\":4.2,\"firstname\":\"Jo\"}")));
+            assertThat(result.record().fields()).containsEntry("customer", "{\"firstname\":\"Jo\"}");
+            assertThat(result.droppedFields()).containsExactly(
+                    "order ORD-1: field 'customer.id' must be a string, not a number; the field was left out");
+        }
+    }
+
+    @Nested
+    class ProductFields {
+        private OmetriaRecord product(String fields) {
+            return full("{\"@type\":\"product\",\"id\":\"P-1\"," + fields + "}");
+        }
+
+        @Test
+        void attributesListingsAndCurrencyInOmetriasShapePass() {
+            OmetriaRecord record = product("\"title\":\"Lamp\",\"currency\":\"GBP\","
+                    + "\"attributes\":[{\"type\":\"colour\",\"id\":\"12\",\"label\":\"Red\"},"
+                    + "{\"type\":\"material\",\"value\":\"brass\",\"label\":\"Brass\"}],"
+                    + "\"listings\":[{\"store_id\":\"uk\",\"title\":\"Lamp\",\"url\":\"https://shop.example/uk/lamp\","
+                    + "\"image_url\":\"https://shop.example/lamp.jpg\",\"price\":49.90,\"special_price\":39.90,"
+                    + "\"store_currency\":\"GBP\",\"is_active\":true}]");
+
+            ValidationResult.Valid result = valid(rejecting.validate(record));
+
+            assertThat(result.record()).isSameAs(record);
+            assertThat(result.warnings()).isEmpty();
+        }
+
+        @Test
+        void anAttributeNeedsATypeAndAnIdOrAValue() {
+            assertThat(rejection(dropping.validate(product("\"attributes\":[{\"id\":\"12\",\"label\":\"Red\"}]"))))
+                    .isEqualTo("product P-1: field 'attributes[0].type' is missing; a product attribute requires it");
+            assertThat(rejection(dropping.validate(product("\"attributes\":[{\"type\":\"colour\",\"label\":\"Red\"}]"))))
+                    .isEqualTo("product P-1: field 'attributes[0].id' is missing; a product attribute requires 'id' or 'value'");
+        }
+
+        @Test
+        void aListingNeedsItsStore() {
+            assertThat(rejection(dropping.validate(product("\"listings\":[{\"price\":9.5}]"))))
+                    .isEqualTo("product P-1: field 'listings[0].store_id' is missing; a product listing requires it");
+        }
+
+        @Test
+        void productAndListingCurrenciesAreCirculatingIso4217Codes() {
+            ValidationResult.Valid result = valid(dropping.validate(product("\"currency\":\"XXX\",\"title\":\"Lamp\","
+                    + "\"listings\":[{\"store_id\":\"uk\",\"store_currency\":\"gbp\"}]")));
+            assertThat(result.record().fields()).containsEntry("listings", "[{\"store_id\":\"uk\"}]").doesNotContainKey("currency");
+            assertThat(result.droppedFields()).containsExactly(
+                    "product P-1: field 'currency' value \"XXX\" is not the ISO 4217 code of a circulating currency; the field was left out",
+                    "product P-1: field 'listings[0].store_currency' value \"gbp\" is not the ISO 4217 code of a circulating currency"
+                            + " (did you mean \"GBP\"?); the field was left out");
+        }
+
+        @Test
+        void salePriceDatesAreDates() {
+            valid(rejecting.validate(product("\"special_price_dt_from\":\"2024-06-01\",\"special_price_dt_to\":\"2024-06-30\"")));
+            assertThat(rejection(rejecting.validate(product("\"special_price_dt_from\":\"2024-06-01T00:00:00Z\""))))
+                    .contains("field 'special_price_dt_from' value \"2024-06-01T00:00:00Z\" is not an ISO-8601 date (YYYY-MM-DD)");
         }
     }
 
