@@ -24,6 +24,8 @@ import java.time.Instant;
  * @param rejectedRecords records refused since start
  * @param deadLetteredRecords records given up after the retry budget since start
  * @param captureFailures unexpected errors while recording changes since start
+ * @param droppedChanges committed changes direct mode dropped because its queue was full, since start (0 in outbox
+ *     mode, which never drops)
  */
 public record OmetriaSyncStatus(
         boolean enabled,
@@ -43,9 +45,10 @@ public record OmetriaSyncStatus(
         long sentRecords,
         long rejectedRecords,
         long deadLetteredRecords,
-        long captureFailures) {
+        long captureFailures,
+        long droppedChanges) {
 
     /** The status of an integration that does not run. */
     static final OmetriaSyncStatus DISABLED = new OmetriaSyncStatus(false, null, 0, 0, null, null, null, false, false, false, 0,
-            null, 0, null, 0, 0, 0, 0);
+            null, 0, null, 0, 0, 0, 0, 0);
 }

@@ -124,11 +124,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
 
     /** A delete needs a row only when its type's policy sends something. */
     private boolean needsRow(CapturedChange change) {
-        if (change.operation() != OutboxOperation.DELETE && change.operation() != OutboxOperation.RETIRE) {
-            return true;
-        }
-        CapturedType type = catalog.type(change.entityName());
-        return type != null && RecordAssembler.deactivation(type, change) != null;
+        return RecordAssembler.sendsSomething(catalog, change);
     }
 
     private static Instant dueNow() {
