@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param captureFailures unexpected errors while recording changes since start
  * @param droppedChanges committed changes direct mode dropped because its queue was full, since start (0 in outbox
  *     mode, which never drops)
+ * @param waitingChanges changed entities direct mode noted after commit and has not yet read and handed to the
+ *     pipeline (0 in outbox mode, where they wait as pending rows)
  */
 public record OmetriaSyncStatus(
         boolean enabled,
@@ -46,9 +48,10 @@ public record OmetriaSyncStatus(
         long rejectedRecords,
         long deadLetteredRecords,
         long captureFailures,
-        long droppedChanges) {
+        long droppedChanges,
+        long waitingChanges) {
 
     /** The status of an integration that does not run. */
     static final OmetriaSyncStatus DISABLED = new OmetriaSyncStatus(false, null, 0, 0, null, null, null, false, false, false, 0,
-            null, 0, null, 0, 0, 0, 0, 0);
+            null, 0, null, 0, 0, 0, 0, 0, 0);
 }

@@ -75,6 +75,7 @@ class DirectModeBackPressureTest {
 
             assertThat(sync.droppedChanges()).isEqualTo(20);
             assertThat(sync.status().droppedChanges()).isEqualTo(20);
+            assertThat(sync.status().waitingChanges()).as("5 waiting and the one being read").isEqualTo(MAX_PENDING + 1);
             assertThat(stderr.lines("direct mode dropped")).as("warnings about dropped changes").hasSize(1);
             assertThat(stderr.lines("direct mode dropped").get(0)).contains("WARN").contains(OmetriaSettings.DIRECT_MAX_PENDING)
                     .contains("dropped 1 committed change(s) of " + GatedContact.class.getName())
@@ -88,6 +89,7 @@ class DirectModeBackPressureTest {
                         .matches(record -> noted == (record != null));
             }
             assertThat(stderr.lines("direct mode dropped")).as("still one warning").hasSize(1);
+            assertThat(sync.status().waitingChanges()).isZero();
         }
     }
 

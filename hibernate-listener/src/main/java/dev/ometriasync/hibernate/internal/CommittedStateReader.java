@@ -53,6 +53,8 @@ final class CommittedStateReader {
     private final OccasionalWarning databaseWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
     /** Guarded by {@link #lock}: a batch is being read or submitted. */
     private boolean busy;
+    /** Guarded by {@link #lock}: how many entities that batch holds. */
+    private int inBatch;
     /** Guarded by {@link #lock}: no more notes; drain what waits, then end. */
     private boolean stopping;
     private Thread thread;
@@ -104,6 +106,16 @@ final class CommittedStateReader {
     /** @return changes dropped because the queue was full (or the reader stopped), since start */
     long droppedChanges() {
         return dropped.get();
+    }
+
+    /** @return changed entities noted and not yet handed to the pipeline (waiting, or being read) */
+    long waitingChanges() {
+        lock.lock();
+        try {
+            return pending.size() + (long) inBatch;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -188,6 +200,7 @@ final class CommittedStateReader {
                 }
                 batch = pending.take(batchSize);
                 busy = true;
+                inBatch = batch.size();
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -206,6 +219,7 @@ final class CommittedStateReader {
                 lock.lock();
                 try {
                     busy = false;
+                    inBatch = 0;
                     changed.signalAll();
                 } finally {
                     lock.unlock();

@@ -93,6 +93,11 @@ final class DirectSink implements ChangeSink {
         return reader.droppedChanges();
     }
 
+    @Override
+    public long waitingChanges() {
+        return reader.waitingChanges();
+    }
+
     private List<CapturedChange> worthNoting(List<CapturedChange> changes) {
         return changes.stream().filter(change -> RecordAssembler.sendsSomething(catalog, change)).toList();
     }

@@ -122,6 +122,11 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         return 0; // every change is a row in its transaction
     }
 
+    @Override
+    public long waitingChanges() {
+        return 0; // they wait as rows: see the pending rows
+    }
+
     /** A delete needs a row only when its type's policy sends something. */
     private boolean needsRow(CapturedChange change) {
         return RecordAssembler.sendsSomething(catalog, change);
