@@ -36,6 +36,15 @@ final class CommittedStateReader {
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
     private static final long FIRST_RETRY_MILLIS = 200;
     private static final long MAX_RETRY_MILLIS = 30_000;
+    /**
+     * Under a stream of commits (the previous batch was taken less than {@link #STREAM_GAP_NANOS} ago) the reader lets
+     * a batch fill for up to this long: one session, one query per type and one wake-up then serve many commits instead
+     * of one each. That is CPU the reader no longer takes from the committing threads (on PostgreSQL a batch of one
+     * costs several round trips). A change waits at most this much longer, which the pipeline's rate limit dwarfs; a
+     * change after a quiet spell, a flush and a stop never wait for it.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long STREAM_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final CommittedStateLoader loader;
     private final RecordPipeline pipeline;
@@ -55,6 +64,10 @@ final class CommittedStateReader {
     private boolean busy;
     /** Guarded by {@link #lock}: how many entities that batch holds. */
     private int inBatch;
+    /** Guarded by {@link #lock}: the reader waits for a first change and must be woken by one. */
+    private boolean idle;
+    /** Guarded by {@link #lock}: threads waiting in {@link #awaitIdle}; the reader does not let batches fill for them. */
+    private int flushing;
     /** Guarded by {@link #lock}: no more notes; drain what waits, then end. */
     private boolean stopping;
     private Thread thread;
@@ -80,14 +93,19 @@ final class CommittedStateReader {
      */
     void note(List<CapturedChange> changes) {
         int refused = 0;
+        String refusedEntity = null;
+        boolean stopped;
         lock.lock();
         try {
+            stopped = stopping;
             for (CapturedChange change : changes) {
-                if (stopping || !pending.add(change)) {
+                if (stopped || !pending.add(change)) {
                     refused++;
+                    refusedEntity = refusedEntity == null ? change.entityName() : refusedEntity;
                 }
             }
-            if (refused < changes.size()) {
+            // wake the reader for a first change, or when a batch is full; otherwise it is letting the batch fill
+            if (refused < changes.size() && (idle || pending.size() >= batchSize)) {
                 changed.signalAll();
             }
         } finally {
@@ -95,11 +113,16 @@ final class CommittedStateReader {
         }
         if (refused > 0) {
             long total = dropped.addAndGet(refused);
-            droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: {} changed entities already wait to"
-                    + " be read and sent ({}={}); {} dropped since start (OmetriaSync.droppedChanges()). Ometria misses"
-                    + " these changes until the entities change again, are touched, or a backfill runs. Raise the limit, or use"
-                    + " outbox mode, which never drops", refused, changes.get(0).entityName(), capacity,
-                    dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING, capacity, total);
+            if (stopped) {
+                droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: the SessionFactory is"
+                        + " closing; {} dropped since start (OmetriaSync.droppedChanges())", refused, refusedEntity, total);
+            } else {
+                droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: {} changed entities already"
+                        + " wait to be read and sent ({}={}); {} dropped since start (OmetriaSync.droppedChanges()). Ometria"
+                        + " misses these changes until the entities change again, are touched, or a backfill runs. Raise the"
+                        + " limit, or use outbox mode, which never drops", refused, refusedEntity, capacity,
+                        dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING, capacity, total);
+            }
         }
     }
 
@@ -127,7 +150,9 @@ final class CommittedStateReader {
     boolean awaitIdle(Duration timeout) {
         long remaining = timeout.toNanos();
         lock.lock();
+        flushing++;
         try {
+            changed.signalAll(); // a batch being filled is taken now
             while (busy || !pending.isEmpty()) {
                 if (remaining <= 0) {
                     return false;
@@ -139,6 +164,7 @@ final class CommittedStateReader {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            flushing--;
             lock.unlock();
         }
     }
@@ -188,16 +214,26 @@ final class CommittedStateReader {
 
     private void run() {
         long retryMillis = FIRST_RETRY_MILLIS;
+        long lastBatchAt = System.nanoTime() - STREAM_GAP_NANOS;
         while (true) {
             Map<PendingChanges.Key, List<CapturedChange>> batch;
             lock.lock();
             try {
                 while (pending.isEmpty() && !stopping) {
+                    idle = true;
                     changed.await();
                 }
+                idle = false;
                 if (pending.isEmpty() || Thread.currentThread().isInterrupted()) {
                     return; // stopping, and everything was read
                 }
+                if (System.nanoTime() - lastBatchAt < STREAM_GAP_NANOS) {
+                    long linger = LINGER_NANOS;
+                    while (linger > 0 && pending.size() < batchSize && !stopping && flushing == 0) {
+                        linger = changed.awaitNanos(linger);
+                    }
+                }
+                lastBatchAt = System.nanoTime();
                 batch = pending.take(batchSize);
                 busy = true;
                 inBatch = batch.size();
