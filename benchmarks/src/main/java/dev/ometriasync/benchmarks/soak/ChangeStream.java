@@ -160,7 +160,7 @@ final class ChangeStream {
             } else {
                 updateContact(contact, random);
             }
-        } else if (dice < 42) {
+        } else if (dice < 41) {
             SoakContact contact = pick(session, SoakContact.class, random);
             if (contact != null) {
                 session.remove(contact);
@@ -192,7 +192,7 @@ final class ChangeStream {
             } else {
                 updateOrder(order, random);
             }
-        } else if (dice < 95) {
+        } else if (dice < 97) {
             SoakOrder order = pick(session, SoakOrder.class, random);
             if (order == null) {
                 createOrder(session, random);

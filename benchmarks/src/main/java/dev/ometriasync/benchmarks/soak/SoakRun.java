@@ -7,6 +7,7 @@ import dev.ometriasync.benchmarks.soak.check.DatabaseState;
 import dev.ometriasync.benchmarks.soak.check.ExpectedState;
 import dev.ometriasync.benchmarks.soak.check.Mismatch;
 import dev.ometriasync.benchmarks.soak.check.OmetriaKey;
+import dev.ometriasync.benchmarks.soak.check.RateCheck;
 import dev.ometriasync.benchmarks.soak.check.StateCheck;
 import dev.ometriasync.benchmarks.soak.check.StateCheckResult;
 import dev.ometriasync.benchmarks.soak.model.SoakContact;
@@ -56,6 +57,8 @@ final class SoakRun {
     private Map<String, String> jdbc;
     private OmetriaSimulator simulator;
     private long startNanos;
+    private Instant startInstant;
+    private String leaseHolders = "";
     private int restarts;
     private int seedCounter;
 
@@ -84,6 +87,7 @@ final class SoakRun {
         OmetriaSync observed = OmetriaSync.of(observer);
         try (LoadSampler load = new LoadSampler(5_000)) {
             startNanos = System.nanoTime();
+            startInstant = Instant.now();
             for (int slot = 0; slot < SLOTS.length; slot++) {
                 current[slot] = launch(slot);
             }
@@ -212,6 +216,7 @@ final class SoakRun {
             } else {
                 Thread.sleep(200);
             }
+            watchLease();
             for (int slot = 0; slot < SLOTS.length; slot++) {
                 if (!current[slot].isAlive()) {
                     fail("worker " + current[slot].name() + " died unexpectedly; see " + current[slot].log());
@@ -261,6 +266,21 @@ final class SoakRun {
         }
     }
 
+    /** Notes in the timeline when the instances' own view of who holds the relay lease changes. */
+    private void watchLease() {
+        List<String> holders = new ArrayList<>();
+        for (WorkerProcess worker : current) {
+            if (worker.isAlive() && worker.activeRelay()) {
+                holders.add(worker.name());
+            }
+        }
+        String now = holders.isEmpty() ? "none" : String.join(" and ", holders);
+        if (!now.equals(leaseHolders)) {
+            leaseHolders = now;
+            event("sending (lease held, as each instance reports it once a second): " + now);
+        }
+    }
+
     private void progress() {
         long committed = everyWorker.stream().mapToLong(WorkerProcess::committed).sum();
         System.out.printf(Locale.ROOT, "  [%s] committed %,d transactions; %,d push requests; %s%n",
@@ -281,6 +301,7 @@ final class SoakRun {
         long emptyAt = -1;
         while (System.nanoTime() < deadline) {
             long open = openOutboxRows(observed);
+            watchLease();
             long now = System.nanoTime();
             if (open == 0) {
                 if (emptySince < 0) {
@@ -434,6 +455,20 @@ final class SoakRun {
         }
         table.row("load", load.summary());
         System.out.println(table);
+        List<RateCheck.Arrival> arrivals = pushes.stream()
+                .map(push -> new RateCheck.Arrival(push.arrival(), push.outcome())).toList();
+        List<List<RateCheck.Arrival>> bursts = RateCheck.overLimit(arrivals, Duration.ofSeconds(1), options.rate());
+        if (!bursts.isEmpty()) {
+            System.out.println("Seconds over the limit (arrival at the simulator, mm:ss.SSS since the start):");
+            for (List<RateCheck.Arrival> burst : bursts.subList(0, Math.min(20, bursts.size()))) {
+                StringBuilder line = new StringBuilder("- " + burst.size() + " requests:");
+                for (RateCheck.Arrival arrival : burst) {
+                    line.append(' ').append(sinceStart(arrival.arrival())).append(" (").append(arrival.outcome()).append(')');
+                }
+                System.out.println(line);
+            }
+            System.out.println();
+        }
         if (state != null && !state.mismatches().isEmpty()) {
             System.out.println("First mismatches:");
             state.mismatches().stream().limit(30).map(Mismatch::toString).forEach(line -> System.out.println("- " + line));
@@ -500,6 +535,11 @@ final class SoakRun {
     private String clock() {
         long seconds = Duration.ofNanos(elapsed()).toSeconds();
         return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private String sinceStart(Instant instant) {
+        long millis = Duration.between(startInstant, instant).toMillis();
+        return String.format(Locale.ROOT, "%02d:%02d.%03d", millis / 60_000, millis / 1000 % 60, millis % 1000);
     }
 
     private static String millis(Duration duration) {
