@@ -33,7 +33,7 @@ public final class BenchData {
         contact.setLastName("Lovelace");
         contact.setGender("f");
         contact.setBirthDate(LocalDate.of(1990, 4, 23));
-        contact.setPhone("+447700900123");
+        contact.setPhone("+447911123456");
         contact.setCountry("GB");
         contact.setTimezone("Europe/London");
         contact.setStoreIds(new ArrayList<>(List.of("uk", "ie")));
