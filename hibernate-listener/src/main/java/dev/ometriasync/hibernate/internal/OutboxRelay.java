@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox rows: while this instance holds the relay lease, it claims due rows, reloads their
- * entities' committed state through the {@link CommittedStateLoader} (as direct mode does), submits the records to the pipeline and, as outcomes arrive, deletes
- * exactly the rows whose records Ometria accepted. Rejected and dead-lettered records mark their rows
+ * entities' committed state through the {@link CommittedStateLoader} (as direct mode does), submits the
+ * records to the pipeline and, as outcomes arrive, deletes exactly the rows whose records Ometria accepted. Rejected and dead-lettered records mark their rows
  * {@code DEAD}; rows that could not be reloaded or serialized are retried with backoff; rows abandoned
  * by a stopping pipeline are released for the next run.
  *
