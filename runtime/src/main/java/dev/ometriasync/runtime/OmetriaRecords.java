@@ -2,6 +2,7 @@ package dev.ometriasync.runtime;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ometriasync.runtime.internal.record.RecordEncoder;
 import dev.ometriasync.runtime.spi.OmetriaSerializer;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -62,6 +63,15 @@ public final class OmetriaRecords {
      * @throws IllegalArgumentException when the entity is not an Ometria record type or has no id
      */
     public static OmetriaRecord toRecord(Object entity, Set<String> changedProperties) {
-        return OmetriaRecord.parse(toJson(entity, changedProperties), changedProperties == null);
+        OmetriaSerializer<Object> serializer = OmetriaSerializers.of(entity);
+        // The serializer writes each field once, straight into the bytes the record is sent as.
+        RecordEncoder.Encoded written = RecordEncoder.capture(generator -> {
+            if (changedProperties == null) {
+                serializer.writeFull(entity, generator);
+            } else {
+                serializer.writePartial(entity, changedProperties, generator);
+            }
+        });
+        return new OmetriaRecord(written.key(), changedProperties == null, written.encoded());
     }
 }

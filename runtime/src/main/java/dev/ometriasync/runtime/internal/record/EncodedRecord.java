@@ -1,0 +1,326 @@
+package dev.ometriasync.runtime.internal.record;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A record as the bytes that are sent: one compact UTF-8 JSON object, {@code @type}, {@code @collection} (when
+ * there is one) and {@code id} first, then each top-level field once, in write order. Each field is located by
+ * the offsets of its key ({@code "name":}) and of its value, so a field can be read, measured, replaced or
+ * copied without parsing the record.
+ *
+ * <p>Immutable; the arrays are never handed out except {@link #bytes()}, which callers must not modify.
+ */
+public final class EncodedRecord {
+
+    private final byte[] json;
+    private final int headerEnd;
+    private final String[] names;
+    private final int[] keyStarts;
+    private final int[] valueStarts;
+    private final int[] valueEnds;
+    private final boolean wellFormed;
+
+    /**
+     * @param json the whole object, {@code {…}}
+     * @param headerEnd where the header ({@code {"@type":…,"id":…}} without its closing brace) ends: the comma
+     *        before the first field, or the closing brace
+     * @param names the field names, in order
+     * @param keyStarts per field, the offset of its opening quote
+     * @param valueStarts per field, the offset of its value's first byte
+     * @param valueEnds per field, the offset just past its value
+     * @param wellFormed whether every value is known to be valid JSON (written by a generator or read by a
+     *        parser), rather than raw text passed in by a caller
+     */
+    EncodedRecord(byte[] json, int headerEnd, String[] names, int[] keyStarts, int[] valueStarts, int[] valueEnds,
+            boolean wellFormed) {
+        this.json = json;
+        this.headerEnd = headerEnd;
+        this.names = names;
+        this.keyStarts = keyStarts;
+        this.valueStarts = valueStarts;
+        this.valueEnds = valueEnds;
+        this.wellFormed = wellFormed;
+    }
+
+    /**
+     * The record's JSON.
+     *
+     * @return the bytes themselves, not a copy: never modify them
+     */
+    public byte[] bytes() {
+        return json;
+    }
+
+    /**
+     * The size Ometria measures: the bytes of the record's UTF-8 JSON.
+     *
+     * @return the length of {@link #bytes()}
+     */
+    public int size() {
+        return json.length;
+    }
+
+    /**
+     * Whether every value is valid JSON. Values passed in as raw text through
+     * {@code new OmetriaRecord(key, full, fields)} are not known to be; validation parses those.
+     *
+     * @return true for records written by a serializer, read by {@code OmetriaRecord.parse}, or merged from such
+     */
+    public boolean wellFormed() {
+        return wellFormed;
+    }
+
+    /**
+     * The number of top-level fields other than {@code @type}, {@code @collection} and {@code id}.
+     *
+     * @return the field count
+     */
+    public int fieldCount() {
+        return names.length;
+    }
+
+    /**
+     * A field's name.
+     *
+     * @param field the field's index
+     * @return its name
+     */
+    public String name(int field) {
+        return names[field];
+    }
+
+    /**
+     * The index of a field.
+     *
+     * @param name a field name
+     * @return its index, or -1 when the record has no such field
+     */
+    public int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where a field's value starts.
+     *
+     * @param field the field's index
+     * @return the offset of its first byte in {@link #bytes()}
+     */
+    public int valueStart(int field) {
+        return valueStarts[field];
+    }
+
+    /**
+     * How long a field's value is.
+     *
+     * @param field the field's index
+     * @return its length in bytes of UTF-8 JSON
+     */
+    public int valueLength(int field) {
+        return valueEnds[field] - valueStarts[field];
+    }
+
+    /**
+     * The first byte of a field's value, which tells its JSON kind: {@code "} a string, {@code {} an object,
+     * {@code [} an array, {@code t}/{@code f} a boolean, {@code n} null, otherwise a number. Raw values passed
+     * in by a caller may start with whitespace.
+     *
+     * @param field the field's index
+     * @return the byte
+     */
+    public byte firstByte(int field) {
+        return valueStarts[field] < valueEnds[field] ? json[valueStarts[field]] : 0;
+    }
+
+    /**
+     * Whether a field's value is JSON {@code null}.
+     *
+     * @param field the field's index
+     * @return true for {@code null}, surrounding whitespace allowed
+     */
+    public boolean isNull(int field) {
+        int start = valueStarts[field];
+        int end = valueEnds[field];
+        while (start < end && isWhitespace(json[start])) {
+            start++;
+        }
+        while (end > start && isWhitespace(json[end - 1])) {
+            end--;
+        }
+        return end - start == 4 && json[start] == 'n' && json[start + 1] == 'u' && json[start + 2] == 'l'
+                && json[start + 3] == 'l';
+    }
+
+    /**
+     * A string value without escapes, decoded without a parser.
+     *
+     * @param field the field's index
+     * @return the string, or null when the value is not a string or holds an escape sequence (then it has to be
+     *         parsed)
+     */
+    public String simpleString(int field) {
+        return simpleString(json, valueStarts[field], valueEnds[field]);
+    }
+
+    static String simpleString(byte[] json, int start, int end) {
+        if (end - start < 2 || json[start] != '"' || json[end - 1] != '"') {
+            return null;
+        }
+        for (int i = start + 1; i < end - 1; i++) {
+            if (json[i] == '\\') {
+                return null;
+            }
+        }
+        return new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A field's value as text.
+     *
+     * @param field the field's index
+     * @return the raw JSON value, decoded from UTF-8
+     */
+    public String rawValue(int field) {
+        return new String(json, valueStarts[field], valueLength(field), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The fields as text.
+     *
+     * @return field name → raw JSON value, in order, unmodifiable
+     */
+    public Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            fields.put(names[i], rawValue(i));
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    /**
+     * Copies the record to another array, for a request body.
+     *
+     * @param target the array
+     * @param offset where in it
+     * @return the offset just past the copy
+     */
+    public int copyTo(byte[] target, int offset) {
+        System.arraycopy(json, 0, target, offset, json.length);
+        return offset + json.length;
+    }
+
+    /**
+     * Coalesces a newer partial record into this one, as {@code OmetriaRecord.mergedWith} describes: the fields
+     * of this record in their order, each replaced by the newer value where there is one, then the newer
+     * record's other fields. The header is this record's (the keys are the same). Copies bytes; parses nothing.
+     *
+     * @param newer the later record with the same key
+     * @return the merged record
+     */
+    public EncodedRecord mergedWith(EncodedRecord newer) {
+        int count = names.length;
+        boolean[] replaced = new boolean[count];
+        int[] fromNewer = new int[count];
+        Arrays.fill(fromNewer, -1);
+        int extra = 0;
+        for (int j = 0; j < newer.names.length; j++) {
+            int i = indexOf(newer.names[j]);
+            if (i >= 0) {
+                replaced[i] = true;
+                fromNewer[i] = j;
+            } else {
+                extra++;
+            }
+        }
+        int size = headerEnd + 1;
+        for (int i = 0; i < count; i++) {
+            size += 1 + (replaced[i] ? newer.fragmentLength(fromNewer[i]) : fragmentLength(i));
+        }
+        for (int j = 0; j < newer.names.length; j++) {
+            if (indexOf(newer.names[j]) < 0) {
+                size += 1 + newer.fragmentLength(j);
+            }
+        }
+        Builder builder = new Builder(size, count + extra, wellFormed && newer.wellFormed);
+        builder.header(json, headerEnd);
+        for (int i = 0; i < count; i++) {
+            if (replaced[i]) {
+                builder.field(newer, fromNewer[i]);
+            } else {
+                builder.field(this, i);
+            }
+        }
+        for (int j = 0; j < newer.names.length; j++) {
+            if (indexOf(newer.names[j]) < 0) {
+                builder.field(newer, j);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The bytes of a field's key and value, {@code "name":value}. */
+    private int fragmentLength(int field) {
+        return valueEnds[field] - keyStarts[field];
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    /** Assembles a record from a header and fields copied out of other records. */
+    private static final class Builder {
+        private final byte[] json;
+        private final String[] names;
+        private final int[] keyStarts;
+        private final int[] valueStarts;
+        private final int[] valueEnds;
+        private final boolean wellFormed;
+        private int position;
+        private int headerEnd;
+        private int fields;
+
+        Builder(int size, int fieldCount, boolean wellFormed) {
+            this.json = new byte[size];
+            this.names = new String[fieldCount];
+            this.keyStarts = new int[fieldCount];
+            this.valueStarts = new int[fieldCount];
+            this.valueEnds = new int[fieldCount];
+            this.wellFormed = wellFormed;
+        }
+
+        void header(byte[] source, int end) {
+            System.arraycopy(source, 0, json, 0, end);
+            position = end;
+            headerEnd = end;
+        }
+
+        void field(EncodedRecord source, int field) {
+            json[position++] = ',';
+            int keyStart = source.keyStarts[field];
+            int length = source.valueEnds[field] - keyStart;
+            System.arraycopy(source.json, keyStart, json, position, length);
+            names[fields] = source.names[field];
+            keyStarts[fields] = position;
+            valueStarts[fields] = position + source.valueStarts[field] - keyStart;
+            valueEnds[fields] = position + length;
+            position += length;
+            fields++;
+        }
+
+        EncodedRecord build() {
+            json[position++] = '}';
+            if (position != json.length) {
+                throw new IllegalStateException("merged record is " + position + " bytes, expected " + json.length);
+            }
+            return new EncodedRecord(json, headerEnd, names, keyStarts, valueStarts, valueEnds, wellFormed);
+        }
+    }
+}

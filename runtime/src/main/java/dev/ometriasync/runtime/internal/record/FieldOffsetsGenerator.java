@@ -1,0 +1,143 @@
+package dev.ometriasync.runtime.internal.record;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Jackson's UTF-8 generator that also notes where each field of the outermost object starts: the
+ * serializer writes the record once, and the offsets come out with the bytes, so nothing has to find them
+ * again. Only {@code writeFieldName} is overridden; every byte is Jackson's own.
+ */
+final class FieldOffsetsGenerator extends UTF8JsonGenerator {
+
+    /** Creates these generators; otherwise Jackson's default factory, so that the bytes are the same. */
+    static final class Factory extends JsonFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext context) {
+            return new FieldOffsetsGenerator(context, _generatorFeatures, _objectCodec, (ByteSink) out, _quoteChar);
+        }
+    }
+
+    /**
+     * Receives what the generator flushes. A record under the generator's buffer size (8,000 bytes) arrives in
+     * one write, into an array of exactly its size.
+     */
+    static final class ByteSink extends OutputStream {
+        private byte[] bytes = new byte[0];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, count, length);
+            count += length;
+        }
+
+        private void ensure(int more) {
+            if (count + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, count == 0 ? more : Math.max(count + more, 2 * bytes.length));
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The bytes written, trimmed to their length (no copy when they arrived in one write). */
+        byte[] toByteArray() {
+            return count == bytes.length ? bytes : Arrays.copyOf(bytes, count);
+        }
+    }
+
+    private final ByteSink sink;
+    private String[] names = new String[16];
+    private int[] keyStarts = new int[16];
+    private int[] valueStarts = new int[16];
+    private int entries;
+
+    private FieldOffsetsGenerator(IOContext context, int features, ObjectCodec codec, ByteSink sink, char quoteChar) {
+        super(context, features, codec, sink, quoteChar);
+        this.sink = sink;
+    }
+
+    @Override
+    public void writeFieldName(String name) throws IOException {
+        if (!atTopLevel()) {
+            super.writeFieldName(name);
+            return;
+        }
+        int before = position();
+        super.writeFieldName(name);
+        note(name, before);
+    }
+
+    @Override
+    public void writeFieldName(SerializableString name) throws IOException {
+        if (!atTopLevel()) {
+            super.writeFieldName(name);
+            return;
+        }
+        int before = position();
+        super.writeFieldName(name);
+        note(name.getValue(), before);
+    }
+
+    /** Whether a field name now belongs to the outermost object. */
+    private boolean atTopLevel() {
+        return _writeContext.inObject() && _writeContext.getParent().inRoot();
+    }
+
+    private int position() {
+        return sink.count() + _outputTail;
+    }
+
+    private void note(String name, int before) {
+        if (entries == names.length) {
+            names = Arrays.copyOf(names, 2 * entries);
+            keyStarts = Arrays.copyOf(keyStarts, 2 * entries);
+            valueStarts = Arrays.copyOf(valueStarts, 2 * entries);
+        }
+        names[entries] = name;
+        // The first name follows the opening brace; every later one a comma.
+        keyStarts[entries] = entries == 0 ? before : before + 1;
+        // Jackson writes the colon with the value, always right after the name (no pretty printer here).
+        valueStarts[entries] = position() + 1;
+        entries++;
+    }
+
+    int entries() {
+        return entries;
+    }
+
+    String name(int entry) {
+        return names[entry];
+    }
+
+    int keyStart(int entry) {
+        return keyStarts[entry];
+    }
+
+    int valueStart(int entry) {
+        return valueStarts[entry];
+    }
+
+    /** Where an entry's value ends: before the next entry's comma, or before the closing brace. */
+    int valueEnd(int entry, int total) {
+        return entry + 1 < entries ? keyStarts[entry + 1] - 1 : total - 1;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.ometriasync.runtime.internal.record;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ometriasync.runtime.RecordKey;
+import dev.ometriasync.schema.RecordType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes {@link EncodedRecord}s: from a serializer writing JSON (the offsets come from the generator), from a
+ * key and raw field values, and from JSON text. Every path gives the same bytes for the same record: the
+ * header {@code @type}, {@code @collection} when there is one, {@code id}, then the fields as they were written,
+ * compact, exactly as Jackson's generator writes them.
+ */
+public final class RecordEncoder {
+
+    /** Writes one JSON object: a record with its header. */
+    @FunctionalInterface
+    public interface RecordWriter {
+        /**
+         * @param generator where the object is written
+         * @throws IOException when the generator fails
+         */
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    /**
+     * A record's key and its encoding.
+     *
+     * @param key type, collection and id, as written in the header
+     * @param encoded the bytes and field offsets
+     */
+    public record Encoded(RecordKey key, EncodedRecord encoded) {
+    }
+
+    private static final JsonFactory GENERATORS = new FieldOffsetsGenerator.Factory();
+    private static final JsonFactory PARSERS = JsonFactory.builder().build();
+    private static final String TYPE = "@type";
+    private static final String COLLECTION = "@collection";
+    private static final String ID = "id";
+
+    private RecordEncoder() {
+    }
+
+    /**
+     * Runs a writer, such as a generated serializer, and keeps what it wrote with the offsets of its fields.
+     * A writer that does not put the header first in the usual form (none of ours) is read back as text.
+     *
+     * @param writer writes the record
+     * @return the record
+     * @throws IllegalArgumentException when what was written is not a record with {@code @type} and {@code id}
+     */
+    public static Encoded capture(RecordWriter writer) {
+        FieldOffsetsGenerator.ByteSink sink = new FieldOffsetsGenerator.ByteSink();
+        FieldOffsetsGenerator generator;
+        try (JsonGenerator created = GENERATORS.createGenerator(sink, JsonEncoding.UTF8)) {
+            generator = (FieldOffsetsGenerator) created;
+            writer.write(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the record", e);
+        }
+        byte[] json = sink.toByteArray();
+        Encoded encoded = fromOffsets(json, generator);
+        return encoded != null ? encoded : read(json);
+    }
+
+    /**
+     * Encodes a record from raw JSON values.
+     *
+     * @param key the record's key
+     * @param fields field name → raw JSON value, without the header fields
+     * @param wellFormed whether the values are known to be valid JSON
+     * @return the encoding
+     */
+    public static EncodedRecord encode(RecordKey key, Map<String, String> fields, boolean wellFormed) {
+        FieldOffsetsGenerator.ByteSink sink = new FieldOffsetsGenerator.ByteSink();
+        FieldOffsetsGenerator generator;
+        try (JsonGenerator created = GENERATORS.createGenerator(sink, JsonEncoding.UTF8)) {
+            generator = (FieldOffsetsGenerator) created;
+            generator.writeStartObject();
+            generator.writeStringField(TYPE, key.type().jsonName());
+            if (key.collection() != null) {
+                generator.writeStringField(COLLECTION, key.collection());
+            }
+            generator.writeStringField(ID, key.id());
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                generator.writeFieldName(field.getKey());
+                generator.writeRawValue(field.getValue());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            // Writing to memory fails only for a raw value the generator refuses.
+            throw new UncheckedIOException("could not encode the record " + key, e);
+        }
+        int header = key.collection() == null ? 2 : 3;
+        return table(sink.toByteArray(), generator, header, wellFormed);
+    }
+
+    /**
+     * Reads a record from its JSON text (one object with {@code @type} and a string {@code id}). When the text is
+     * already in the form the record is sent in, its bytes are kept as they are.
+     *
+     * @param json the record's UTF-8 JSON
+     * @return the record
+     * @throws IllegalArgumentException when the JSON is not an object with {@code @type} and {@code id}
+     */
+    public static Encoded read(byte[] json) {
+        try (JsonParser parser = PARSERS.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("An Ometria record must be a JSON object");
+            }
+            String type = null;
+            String collection = null;
+            String id = null;
+            Map<String, int[]> fields = new LinkedHashMap<>();
+            // Whether the text is already what the encoder would write: the header in order, then each field
+            // once, compact, keys without escapes. Then the bytes are kept; otherwise the record is re-encoded.
+            boolean canonical = true;
+            Stage stage = Stage.TYPE;
+            int expectedKey = 1;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                int keyStart = (int) parser.currentTokenLocation().getByteOffset();
+                JsonToken value = parser.nextToken();
+                int valueStart = (int) parser.currentTokenLocation().getByteOffset();
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                } else {
+                    // Scalars are decoded lazily: finish the token so the location is past its end.
+                    parser.finishToken();
+                }
+                int valueEnd = (int) parser.currentLocation().getByteOffset();
+                canonical &= keyStart == expectedKey && (expectedKey == 1 || json[expectedKey - 1] == ',')
+                        && plainKey(json, keyStart, valueStart, name);
+                expectedKey = valueEnd + 1;
+                boolean plainString = value == JsonToken.VALUE_STRING
+                        && EncodedRecord.simpleString(json, valueStart, valueEnd) != null;
+                switch (name) {
+                    case TYPE -> {
+                        type = parser.getValueAsString();
+                        canonical &= stage == Stage.TYPE && plainString;
+                        stage = Stage.COLLECTION_OR_ID;
+                    }
+                    case COLLECTION -> {
+                        collection = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                        canonical &= stage == Stage.COLLECTION_OR_ID && plainString;
+                        stage = Stage.ID;
+                    }
+                    case ID -> {
+                        id = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                        canonical &= (stage == Stage.COLLECTION_OR_ID || stage == Stage.ID) && plainString;
+                        stage = Stage.FIELDS;
+                    }
+                    default -> {
+                        canonical &= stage == Stage.FIELDS && !fields.containsKey(name);
+                        fields.put(name, new int[] {keyStart, valueStart, valueEnd});
+                    }
+                }
+            }
+            if (type == null) {
+                throw new IllegalArgumentException("The record has no @type");
+            }
+            if (id == null) {
+                throw new IllegalArgumentException("The " + type + " record has no id");
+            }
+            RecordKey key = new RecordKey(RecordType.fromJsonName(type), collection, id);
+            canonical &= stage == Stage.FIELDS && expectedKey == json.length && json[json.length - 1] == '}';
+            if (!canonical) {
+                Map<String, String> raw = new LinkedHashMap<>();
+                fields.forEach((name, offsets) -> raw.put(name, new String(json, offsets[1], offsets[2] - offsets[1],
+                        StandardCharsets.UTF_8)));
+                return new Encoded(key, encode(key, raw, true));
+            }
+            int count = fields.size();
+            String[] names = new String[count];
+            int[] keyStarts = new int[count];
+            int[] valueStarts = new int[count];
+            int[] valueEnds = new int[count];
+            int i = 0;
+            for (Map.Entry<String, int[]> field : fields.entrySet()) {
+                names[i] = field.getKey();
+                keyStarts[i] = field.getValue()[0];
+                valueStarts[i] = field.getValue()[1];
+                valueEnds[i] = field.getValue()[2];
+                i++;
+            }
+            int headerEnd = count == 0 ? json.length - 1 : keyStarts[0] - 1;
+            return new Encoded(key, new EncodedRecord(json, headerEnd, names, keyStarts, valueStarts, valueEnds, true));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a key is written as the generator writes it: {@code "name":} with nothing to escape. */
+    private static boolean plainKey(byte[] json, int keyStart, int valueStart, String name) {
+        if (valueStart != keyStart + name.length() + 3 || json[keyStart] != '"' || json[valueStart - 2] != '"'
+                || json[valueStart - 1] != ':') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || json[keyStart + 1 + i] != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The record as a serializer wrote it, when the header is in the usual form: {@code @type}, then
+     * {@code @collection} or not, then {@code id}, all strings without escapes, and no field twice.
+     *
+     * @return the record, or null to read it back as text instead
+     */
+    private static Encoded fromOffsets(byte[] json, FieldOffsetsGenerator generator) {
+        int entries = generator.entries();
+        if (entries < 2 || json.length == 0 || json[0] != '{' || json[json.length - 1] != '}'
+                || !TYPE.equals(generator.name(0))) {
+            return null;
+        }
+        int header = COLLECTION.equals(generator.name(1)) ? 3 : 2;
+        if (entries < header || !ID.equals(generator.name(header - 1))) {
+            return null;
+        }
+        String type = EncodedRecord.simpleString(json, generator.valueStart(0), generator.valueEnd(0, json.length));
+        String collection = header == 3
+                ? EncodedRecord.simpleString(json, generator.valueStart(1), generator.valueEnd(1, json.length)) : null;
+        String id = EncodedRecord.simpleString(json, generator.valueStart(header - 1),
+                generator.valueEnd(header - 1, json.length));
+        if (type == null || id == null || (header == 3 && collection == null)) {
+            return null;
+        }
+        for (int i = header; i < entries; i++) {
+            String name = generator.name(i);
+            if (TYPE.equals(name) || COLLECTION.equals(name) || ID.equals(name)) {
+                return null;
+            }
+            for (int j = header; j < i; j++) {
+                if (generator.name(j).equals(name)) {
+                    return null;
+                }
+            }
+        }
+        RecordKey key = new RecordKey(RecordType.fromJsonName(type), collection, id);
+        return new Encoded(key, table(json, generator, header, true));
+    }
+
+    private static EncodedRecord table(byte[] json, FieldOffsetsGenerator generator, int header, boolean wellFormed) {
+        int count = generator.entries() - header;
+        String[] names = new String[count];
+        int[] keyStarts = new int[count];
+        int[] valueStarts = new int[count];
+        int[] valueEnds = new int[count];
+        for (int i = 0; i < count; i++) {
+            int entry = header + i;
+            names[i] = generator.name(entry);
+            keyStarts[i] = generator.keyStart(entry);
+            valueStarts[i] = generator.valueStart(entry);
+            valueEnds[i] = generator.valueEnd(entry, json.length);
+        }
+        int headerEnd = count == 0 ? json.length - 1 : keyStarts[0] - 1;
+        return new EncodedRecord(json, headerEnd, names, keyStarts, valueStarts, valueEnds, wellFormed);
+    }
+
+    /** Where {@link #read} is in the header. */
+    private enum Stage { TYPE, COLLECTION_OR_ID, ID, FIELDS }
+}
