@@ -77,7 +77,21 @@ public final class OmetriaRecord {
      * @throws IllegalArgumentException when the JSON is not an object with {@code @type} and a string {@code id}
      */
     public static OmetriaRecord parse(String json, boolean full) {
-        RecordEncoder.Encoded read = RecordEncoder.read(json.getBytes(StandardCharsets.UTF_8));
+        return parse(json.getBytes(StandardCharsets.UTF_8), full);
+    }
+
+    /**
+     * Parses a record from its UTF-8 JSON, such as the output of another JSON library. When the JSON is
+     * compact and has {@code @type}, {@code @collection} and {@code id} first, the record keeps these bytes
+     * as they are.
+     *
+     * @param json the record's UTF-8 JSON; not modified, and not to be modified afterwards
+     * @param full whether it is a full record
+     * @return the record
+     * @throws IllegalArgumentException when the JSON is not an object with {@code @type} and a string {@code id}
+     */
+    public static OmetriaRecord parse(byte[] json, boolean full) {
+        RecordEncoder.Encoded read = RecordEncoder.read(json);
         return new OmetriaRecord(read.key(), full, read.encoded());
     }
 

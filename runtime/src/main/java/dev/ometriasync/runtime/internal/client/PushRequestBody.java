@@ -10,7 +10,7 @@ import java.util.List;
  * the bytes it is sent as, so the body is those bytes between brackets and commas, copied once into an array
  * of exactly the body's size.
  */
-final class PushRequestBody {
+public final class PushRequestBody {
 
     private PushRequestBody() {
     }
@@ -21,7 +21,7 @@ final class PushRequestBody {
      * @param records the batch
      * @return the UTF-8 bytes of the JSON array
      */
-    static byte[] of(List<OmetriaRecord> records) {
+    public static byte[] of(List<OmetriaRecord> records) {
         int size = 2 + Math.max(0, records.size() - 1);
         for (OmetriaRecord record : records) {
             size += RecordAccess.encoded(record).size();
