@@ -21,9 +21,37 @@ final class FieldOffsetsGenerator extends UTF8JsonGenerator {
     static final class Factory extends JsonFactory {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * Jackson's {@code COMBINE_UNICODE_SURROGATES_IN_UTF8} (2.18 and later), looked up by name so that an older
+         * Jackson still works: with it, a character outside the Basic Multilingual Plane (an emoji) in a string is
+         * written as its four UTF-8 bytes rather than as two escaped UTF-16 units.
+         */
+        private static final int COMBINE_SURROGATES = combineSurrogatesMask();
+
+        private final int extraFeatures;
+
+        /**
+         * @param rawSupplementaryCharacters true to write characters outside the Basic Multilingual Plane as UTF-8
+         *        (as the text a serializer writes was always sent), false to escape them (as Jackson's UTF-8
+         *        generator writes the record header)
+         */
+        Factory(boolean rawSupplementaryCharacters) {
+            this.extraFeatures = rawSupplementaryCharacters ? COMBINE_SURROGATES : 0;
+        }
+
         @Override
         protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext context) {
-            return new FieldOffsetsGenerator(context, _generatorFeatures, _objectCodec, (ByteSink) out, _quoteChar);
+            return new FieldOffsetsGenerator(context, _generatorFeatures | extraFeatures, _objectCodec, (ByteSink) out,
+                    _quoteChar);
+        }
+
+        private static int combineSurrogatesMask() {
+            for (JsonGenerator.Feature feature : JsonGenerator.Feature.values()) {
+                if (feature.name().equals("COMBINE_UNICODE_SURROGATES_IN_UTF8")) {
+                    return feature.getMask();
+                }
+            }
+            return 0;
         }
     }
 

@@ -40,7 +40,13 @@ public final class RecordEncoder {
     public record Encoded(RecordKey key, EncodedRecord encoded) {
     }
 
-    private static final JsonFactory GENERATORS = new FieldOffsetsGenerator.Factory();
+    /**
+     * For serializers. Before records kept their bytes, a serializer wrote text and its field values were copied
+     * raw into the UTF-8 body, so an emoji in a value travelled as four UTF-8 bytes: so it does here.
+     */
+    private static final JsonFactory SERIALIZER_GENERATORS = new FieldOffsetsGenerator.Factory(true);
+    /** For a header and raw values: Jackson's UTF-8 generator as it wrote the body before, escaping emoji in the header. */
+    private static final JsonFactory ENCODER_GENERATORS = new FieldOffsetsGenerator.Factory(false);
     private static final JsonFactory PARSERS = JsonFactory.builder().build();
     private static final String TYPE = "@type";
     private static final String COLLECTION = "@collection";
@@ -60,7 +66,7 @@ public final class RecordEncoder {
     public static Encoded capture(RecordWriter writer) {
         FieldOffsetsGenerator.ByteSink sink = new FieldOffsetsGenerator.ByteSink();
         FieldOffsetsGenerator generator;
-        try (JsonGenerator created = GENERATORS.createGenerator(sink, JsonEncoding.UTF8)) {
+        try (JsonGenerator created = SERIALIZER_GENERATORS.createGenerator(sink, JsonEncoding.UTF8)) {
             generator = (FieldOffsetsGenerator) created;
             writer.write(generator);
         } catch (IOException e) {
@@ -82,7 +88,7 @@ public final class RecordEncoder {
     public static EncodedRecord encode(RecordKey key, Map<String, String> fields, boolean wellFormed) {
         FieldOffsetsGenerator.ByteSink sink = new FieldOffsetsGenerator.ByteSink();
         FieldOffsetsGenerator generator;
-        try (JsonGenerator created = GENERATORS.createGenerator(sink, JsonEncoding.UTF8)) {
+        try (JsonGenerator created = ENCODER_GENERATORS.createGenerator(sink, JsonEncoding.UTF8)) {
             generator = (FieldOffsetsGenerator) created;
             generator.writeStartObject();
             generator.writeStringField(TYPE, key.type().jsonName());
@@ -140,8 +146,7 @@ public final class RecordEncoder {
                 canonical &= keyStart == expectedKey && (expectedKey == 1 || json[expectedKey - 1] == ',')
                         && plainKey(json, keyStart, valueStart, name);
                 expectedKey = valueEnd + 1;
-                boolean plainString = value == JsonToken.VALUE_STRING
-                        && EncodedRecord.simpleString(json, valueStart, valueEnd) != null;
+                boolean plainString = value == JsonToken.VALUE_STRING && headerString(json, valueStart, valueEnd) != null;
                 switch (name) {
                     case TYPE -> {
                         type = parser.getValueAsString();
@@ -198,6 +203,21 @@ public final class RecordEncoder {
         }
     }
 
+    /**
+     * A header string ({@code @type}, {@code @collection}, {@code id}) that is already in the form the encoder writes
+     * it: no escapes, and no character outside the Basic Multilingual Plane (which the encoder escapes).
+     *
+     * @return the string, or null when the header has to be encoded again
+     */
+    private static String headerString(byte[] json, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if ((json[i] & 0xF8) == 0xF0) {
+                return null; // the first byte of a four-byte UTF-8 sequence
+            }
+        }
+        return EncodedRecord.simpleString(json, start, end);
+    }
+
     /** Whether a key is written as the generator writes it: {@code "name":} with nothing to escape. */
     private static boolean plainKey(byte[] json, int keyStart, int valueStart, String name) {
         if (valueStart != keyStart + name.length() + 3 || json[keyStart] != '"' || json[valueStart - 2] != '"'
@@ -219,6 +239,16 @@ public final class RecordEncoder {
      *
      * @return the record, or null to read it back as text instead
      */
+    /** A name the encoder would write with escapes (it escapes characters outside the Basic Multilingual Plane). */
+    private static boolean hasSurrogate(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isSurrogate(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Encoded fromOffsets(byte[] json, FieldOffsetsGenerator generator) {
         int entries = generator.entries();
         if (entries < 2 || json.length == 0 || json[0] != '{' || json[json.length - 1] != '}'
@@ -229,17 +259,16 @@ public final class RecordEncoder {
         if (entries < header || !ID.equals(generator.name(header - 1))) {
             return null;
         }
-        String type = EncodedRecord.simpleString(json, generator.valueStart(0), generator.valueEnd(0, json.length));
+        String type = headerString(json, generator.valueStart(0), generator.valueEnd(0, json.length));
         String collection = header == 3
-                ? EncodedRecord.simpleString(json, generator.valueStart(1), generator.valueEnd(1, json.length)) : null;
-        String id = EncodedRecord.simpleString(json, generator.valueStart(header - 1),
-                generator.valueEnd(header - 1, json.length));
+                ? headerString(json, generator.valueStart(1), generator.valueEnd(1, json.length)) : null;
+        String id = headerString(json, generator.valueStart(header - 1), generator.valueEnd(header - 1, json.length));
         if (type == null || id == null || (header == 3 && collection == null)) {
             return null;
         }
         for (int i = header; i < entries; i++) {
             String name = generator.name(i);
-            if (TYPE.equals(name) || COLLECTION.equals(name) || ID.equals(name)) {
+            if (TYPE.equals(name) || COLLECTION.equals(name) || ID.equals(name) || hasSurrogate(name)) {
                 return null;
             }
             for (int j = header; j < i; j++) {

@@ -34,6 +34,8 @@ class RecordBytesTest {
                     + "\"customer\":{\"email\":\"a@b.example\",\"id\":\"C-1\"},\"tags\":[\"x\",\"y\"],\"tax\":3}",
             "{\"@type\":\"product\",\"id\":\"P-ü\",\"title\":\"Lämp 🛒 \\t\",\"price\":1.5E+3}",
             "{\"@type\":\"custom_event\",\"id\":\"E-1\"}",
+            "{\"@type\":\"product\",\"id\":\"P-🛒\",\"title\":\"🛒\",\"🛒\":\"\\ud83d\\uded2\"}",
+            "{\"@type\":\"product\",\"id\":\"P-\\ud83d\\uded2\",\"title\":\"🛒\"}",
             // Not in the form records are sent in: spaces, header out of order, numeric id, escaped key, duplicates.
             "{ \"@type\" : \"contact\", \"id\" : \"7\", \"email\" : \"x@y.org\" , \"n\" : [ 1 , 2 ] }",
             "{\"id\":\"7\",\"@type\":\"contact\",\"email\":\"x@y.org\"}",
@@ -145,6 +147,28 @@ class RecordBytesTest {
         assertThat(encoded.rawValue(2)).isEqualTo("true");
         assertThat(encoded.size()).isEqualTo(("{\"@type\":\"product\",\"id\":\"P-1\",\"title\":\"" + big + "\",\"description\":\""
                 + big + "é\",\"is_active\":true}").getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void emojiAreSentAsBeforeEscapedInTheHeaderAndAsUtf8InTheFields() {
+        RecordEncoder.Encoded written = RecordEncoder.capture(generator -> {
+            generator.writeStartObject();
+            generator.writeStringField("@type", "product");
+            generator.writeStringField("id", "P-🛒");
+            generator.writeStringField("title", "Basket 🛒");
+            generator.writeFieldName("properties");
+            generator.writeStartObject();
+            generator.writeStringField("icon", "🛒");
+            generator.writeEndObject();
+            generator.writeEndObject();
+        });
+        OmetriaRecord record = RecordAccess.record(written.key(), true, written.encoded());
+
+        assertThat(record.id()).isEqualTo("P-🛒");
+        assertThat(PushRequestBody.of(List.of(record)))
+                .isEqualTo(bodyAsWrittenBefore(List.of(record.key()), List.of(record.fields())))
+                .isEqualTo("[{\"@type\":\"product\",\"id\":\"P-\\uD83D\\uDED2\",\"title\":\"Basket 🛒\",\"properties\":{\"icon\":\"🛒\"}}]"
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request body as the runtime wrote it before records kept their bytes. */
