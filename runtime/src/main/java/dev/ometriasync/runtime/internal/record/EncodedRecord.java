@@ -1,7 +1,6 @@
 package dev.ometriasync.runtime.internal.record;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,32 +16,35 @@ import java.util.Map;
 public final class EncodedRecord {
 
     private final byte[] json;
-    private final int headerEnd;
     private final String[] names;
     private final int[] keyStarts;
     private final int[] valueStarts;
-    private final int[] valueEnds;
+    private final int first;
+    private final int count;
     private final boolean wellFormed;
 
     /**
+     * Takes the arrays as they are (the generator's own, with the header's entries first), without copying.
+     * Fields are contiguous in the compact form: each value ends at the comma before the next key, the last at
+     * the closing brace.
+     *
      * @param json the whole object, {@code {…}}
-     * @param headerEnd where the header ({@code {"@type":…,"id":…}} without its closing brace) ends: the comma
-     *        before the first field, or the closing brace
-     * @param names the field names, in order
-     * @param keyStarts per field, the offset of its opening quote
-     * @param valueStarts per field, the offset of its value's first byte
-     * @param valueEnds per field, the offset just past its value
+     * @param names the names of the object's entries; the fields are {@code first} to {@code first + count - 1}
+     * @param keyStarts per entry, the offset of its opening quote
+     * @param valueStarts per entry, the offset of its value's first byte
+     * @param first the index of the first field (after the header's entries)
+     * @param count the number of fields
      * @param wellFormed whether every value is known to be valid JSON (written by a generator or read by a
      *        parser), rather than raw text passed in by a caller
      */
-    EncodedRecord(byte[] json, int headerEnd, String[] names, int[] keyStarts, int[] valueStarts, int[] valueEnds,
+    EncodedRecord(byte[] json, String[] names, int[] keyStarts, int[] valueStarts, int first, int count,
             boolean wellFormed) {
         this.json = json;
-        this.headerEnd = headerEnd;
         this.names = names;
         this.keyStarts = keyStarts;
         this.valueStarts = valueStarts;
-        this.valueEnds = valueEnds;
+        this.first = first;
+        this.count = count;
         this.wellFormed = wellFormed;
     }
 
@@ -80,7 +82,7 @@ public final class EncodedRecord {
      * @return the field count
      */
     public int fieldCount() {
-        return names.length;
+        return count;
     }
 
     /**
@@ -90,7 +92,7 @@ public final class EncodedRecord {
      * @return its name
      */
     public String name(int field) {
-        return names[field];
+        return names[first + field];
     }
 
     /**
@@ -100,8 +102,8 @@ public final class EncodedRecord {
      * @return its index, or -1 when the record has no such field
      */
     public int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
+        for (int i = 0; i < count; i++) {
+            if (names[first + i].equals(name)) {
                 return i;
             }
         }
@@ -115,7 +117,17 @@ public final class EncodedRecord {
      * @return the offset of its first byte in {@link #bytes()}
      */
     public int valueStart(int field) {
-        return valueStarts[field];
+        return valueStarts[first + field];
+    }
+
+    /** Where a field's value ends: at the comma before the next field, or at the closing brace. */
+    private int valueEnd(int field) {
+        return field + 1 < count ? keyStarts[first + field + 1] - 1 : json.length - 1;
+    }
+
+    /** Where the header ends: at the comma before the first field, or at the closing brace. */
+    private int headerEnd() {
+        return count > 0 ? keyStarts[first] - 1 : json.length - 1;
     }
 
     /**
@@ -125,7 +137,7 @@ public final class EncodedRecord {
      * @return its length in bytes of UTF-8 JSON
      */
     public int valueLength(int field) {
-        return valueEnds[field] - valueStarts[field];
+        return valueEnd(field) - valueStart(field);
     }
 
     /**
@@ -137,7 +149,7 @@ public final class EncodedRecord {
      * @return the byte
      */
     public byte firstByte(int field) {
-        return valueStarts[field] < valueEnds[field] ? json[valueStarts[field]] : 0;
+        return valueLength(field) > 0 ? json[valueStart(field)] : 0;
     }
 
     /**
@@ -147,8 +159,8 @@ public final class EncodedRecord {
      * @return true for {@code null}, surrounding whitespace allowed
      */
     public boolean isNull(int field) {
-        int start = valueStarts[field];
-        int end = valueEnds[field];
+        int start = valueStart(field);
+        int end = valueEnd(field);
         while (start < end && isWhitespace(json[start])) {
             start++;
         }
@@ -167,7 +179,7 @@ public final class EncodedRecord {
      *         parsed)
      */
     public String simpleString(int field) {
-        return simpleString(json, valueStarts[field], valueEnds[field]);
+        return simpleString(json, valueStart(field), valueEnd(field));
     }
 
     static String simpleString(byte[] json, int start, int end) {
@@ -189,7 +201,7 @@ public final class EncodedRecord {
      * @return the raw JSON value, decoded from UTF-8
      */
     public String rawValue(int field) {
-        return new String(json, valueStarts[field], valueLength(field), StandardCharsets.UTF_8);
+        return new String(json, valueStart(field), valueLength(field), StandardCharsets.UTF_8);
     }
 
     /**
@@ -199,8 +211,8 @@ public final class EncodedRecord {
      */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            fields.put(names[i], rawValue(i));
+        for (int i = 0; i < count; i++) {
+            fields.put(name(i), rawValue(i));
         }
         return Collections.unmodifiableMap(fields);
     }
@@ -226,40 +238,30 @@ public final class EncodedRecord {
      * @return the merged record
      */
     public EncodedRecord mergedWith(EncodedRecord newer) {
-        int count = names.length;
-        boolean[] replaced = new boolean[count];
         int[] fromNewer = new int[count];
-        Arrays.fill(fromNewer, -1);
-        int extra = 0;
-        for (int j = 0; j < newer.names.length; j++) {
-            int i = indexOf(newer.names[j]);
-            if (i >= 0) {
-                replaced[i] = true;
-                fromNewer[i] = j;
-            } else {
-                extra++;
-            }
-        }
-        int size = headerEnd + 1;
+        int size = headerEnd() + 1;
+        int fields = count;
         for (int i = 0; i < count; i++) {
-            size += 1 + (replaced[i] ? newer.fragmentLength(fromNewer[i]) : fragmentLength(i));
+            fromNewer[i] = newer.indexOf(name(i));
+            size += 1 + (fromNewer[i] >= 0 ? newer.fragmentLength(fromNewer[i]) : fragmentLength(i));
         }
-        for (int j = 0; j < newer.names.length; j++) {
-            if (indexOf(newer.names[j]) < 0) {
+        for (int j = 0; j < newer.count; j++) {
+            if (indexOf(newer.name(j)) < 0) {
                 size += 1 + newer.fragmentLength(j);
+                fields++;
             }
         }
-        Builder builder = new Builder(size, count + extra, wellFormed && newer.wellFormed);
-        builder.header(json, headerEnd);
+        Builder builder = new Builder(size, fields, wellFormed && newer.wellFormed);
+        builder.header(json, headerEnd());
         for (int i = 0; i < count; i++) {
-            if (replaced[i]) {
+            if (fromNewer[i] >= 0) {
                 builder.field(newer, fromNewer[i]);
             } else {
                 builder.field(this, i);
             }
         }
-        for (int j = 0; j < newer.names.length; j++) {
-            if (indexOf(newer.names[j]) < 0) {
+        for (int j = 0; j < newer.count; j++) {
+            if (indexOf(newer.name(j)) < 0) {
                 builder.field(newer, j);
             }
         }
@@ -268,7 +270,7 @@ public final class EncodedRecord {
 
     /** The bytes of a field's key and value, {@code "name":value}. */
     private int fragmentLength(int field) {
-        return valueEnds[field] - keyStarts[field];
+        return valueEnd(field) - keyStarts[first + field];
     }
 
     private static boolean isWhitespace(byte b) {
@@ -281,10 +283,8 @@ public final class EncodedRecord {
         private final String[] names;
         private final int[] keyStarts;
         private final int[] valueStarts;
-        private final int[] valueEnds;
         private final boolean wellFormed;
         private int position;
-        private int headerEnd;
         private int fields;
 
         Builder(int size, int fieldCount, boolean wellFormed) {
@@ -292,25 +292,22 @@ public final class EncodedRecord {
             this.names = new String[fieldCount];
             this.keyStarts = new int[fieldCount];
             this.valueStarts = new int[fieldCount];
-            this.valueEnds = new int[fieldCount];
             this.wellFormed = wellFormed;
         }
 
         void header(byte[] source, int end) {
             System.arraycopy(source, 0, json, 0, end);
             position = end;
-            headerEnd = end;
         }
 
         void field(EncodedRecord source, int field) {
             json[position++] = ',';
-            int keyStart = source.keyStarts[field];
-            int length = source.valueEnds[field] - keyStart;
+            int keyStart = source.keyStarts[source.first + field];
+            int length = source.valueEnd(field) - keyStart;
             System.arraycopy(source.json, keyStart, json, position, length);
-            names[fields] = source.names[field];
+            names[fields] = source.name(field);
             keyStarts[fields] = position;
-            valueStarts[fields] = position + source.valueStarts[field] - keyStart;
-            valueEnds[fields] = position + length;
+            valueStarts[fields] = position + source.valueStart(field) - keyStart;
             position += length;
             fields++;
         }
@@ -320,7 +317,7 @@ public final class EncodedRecord {
             if (position != json.length) {
                 throw new IllegalStateException("merged record is " + position + " bytes, expected " + json.length);
             }
-            return new EncodedRecord(json, headerEnd, names, keyStarts, valueStarts, valueEnds, wellFormed);
+            return new EncodedRecord(json, names, keyStarts, valueStarts, 0, fields, wellFormed);
         }
     }
 }

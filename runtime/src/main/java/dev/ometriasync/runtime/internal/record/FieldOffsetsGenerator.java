@@ -60,7 +60,9 @@ final class FieldOffsetsGenerator extends UTF8JsonGenerator {
      * one write, into an array of exactly its size.
      */
     static final class ByteSink extends OutputStream {
-        private byte[] bytes = new byte[0];
+        private static final byte[] NONE = new byte[0];
+
+        private byte[] bytes = NONE;
         private int count;
 
         @Override
@@ -152,16 +154,19 @@ final class FieldOffsetsGenerator extends UTF8JsonGenerator {
         return entries;
     }
 
-    String name(int entry) {
-        return names[entry];
+    /** The entries' names; the array is handed over, not copied (the generator is used once). */
+    String[] names() {
+        return names;
     }
 
-    int keyStart(int entry) {
-        return keyStarts[entry];
+    /** The entries' key offsets (handed over). */
+    int[] keyStarts() {
+        return keyStarts;
     }
 
-    int valueStart(int entry) {
-        return valueStarts[entry];
+    /** The entries' value offsets (handed over). */
+    int[] valueStarts() {
+        return valueStarts;
     }
 
     /** Where an entry's value ends: before the next entry's comma, or before the closing brace. */

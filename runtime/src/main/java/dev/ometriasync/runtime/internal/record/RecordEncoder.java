@@ -187,17 +187,14 @@ public final class RecordEncoder {
             String[] names = new String[count];
             int[] keyStarts = new int[count];
             int[] valueStarts = new int[count];
-            int[] valueEnds = new int[count];
             int i = 0;
             for (Map.Entry<String, int[]> field : fields.entrySet()) {
                 names[i] = field.getKey();
                 keyStarts[i] = field.getValue()[0];
                 valueStarts[i] = field.getValue()[1];
-                valueEnds[i] = field.getValue()[2];
                 i++;
             }
-            int headerEnd = count == 0 ? json.length - 1 : keyStarts[0] - 1;
-            return new Encoded(key, new EncodedRecord(json, headerEnd, names, keyStarts, valueStarts, valueEnds, true));
+            return new Encoded(key, new EncodedRecord(json, names, keyStarts, valueStarts, 0, count, true));
         } catch (IOException e) {
             throw new IllegalArgumentException("Not valid JSON: " + e.getMessage(), e);
         }
@@ -235,67 +232,80 @@ public final class RecordEncoder {
 
     /**
      * The record as a serializer wrote it, when the header is in the usual form: {@code @type}, then
-     * {@code @collection} or not, then {@code id}, all strings without escapes, and no field twice.
+     * {@code @collection} or not, then {@code id}, all strings without escapes, and each field once under a plain
+     * ASCII name.
      *
      * @return the record, or null to read it back as text instead
      */
-    /** A name the encoder would write with escapes (it escapes characters outside the Basic Multilingual Plane). */
-    private static boolean hasSurrogate(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isSurrogate(name.charAt(i))) {
+    private static Encoded fromOffsets(byte[] json, FieldOffsetsGenerator generator) {
+        int entries = generator.entries();
+        String[] names = generator.names();
+        int[] keyStarts = generator.keyStarts();
+        int[] valueStarts = generator.valueStarts();
+        if (entries < 2 || json.length == 0 || json[0] != '{' || json[json.length - 1] != '}' || !TYPE.equals(names[0])) {
+            return null;
+        }
+        int header = COLLECTION.equals(names[1]) ? 3 : 2;
+        if (entries < header || !ID.equals(names[header - 1])) {
+            return null;
+        }
+        RecordType type = recordType(json, valueStarts[0], generator.valueEnd(0, json.length));
+        String collection = header == 3 ? headerString(json, valueStarts[1], generator.valueEnd(1, json.length)) : null;
+        String id = headerString(json, valueStarts[header - 1], generator.valueEnd(header - 1, json.length));
+        if (type == null || id == null || (header == 3 && collection == null)) {
+            return null;
+        }
+        long seen = 0;
+        for (int i = header; i < entries; i++) {
+            String name = names[i];
+            // A name of as many bytes as characters is ASCII with nothing escaped: written as the encoder writes it.
+            if (valueStarts[i] - keyStarts[i] - 3 != name.length() || name.isEmpty() || name.charAt(0) == '@'
+                    || ID.equals(name)) {
+                return null;
+            }
+            long bit = 1L << (name.hashCode() & 63);
+            if ((seen & bit) != 0 && appearsBefore(names, header, i)) {
+                return null; // written twice: the text path keeps one, as a map would
+            }
+            seen |= bit;
+        }
+        RecordKey key = new RecordKey(type, collection, id);
+        return new Encoded(key, new EncodedRecord(json, names, keyStarts, valueStarts, header, entries - header, true));
+    }
+
+    private static boolean appearsBefore(String[] names, int from, int index) {
+        for (int j = from; j < index; j++) {
+            if (names[j].equals(names[index])) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Encoded fromOffsets(byte[] json, FieldOffsetsGenerator generator) {
-        int entries = generator.entries();
-        if (entries < 2 || json.length == 0 || json[0] != '{' || json[json.length - 1] != '}'
-                || !TYPE.equals(generator.name(0))) {
-            return null;
-        }
-        int header = COLLECTION.equals(generator.name(1)) ? 3 : 2;
-        if (entries < header || !ID.equals(generator.name(header - 1))) {
-            return null;
-        }
-        String type = headerString(json, generator.valueStart(0), generator.valueEnd(0, json.length));
-        String collection = header == 3
-                ? headerString(json, generator.valueStart(1), generator.valueEnd(1, json.length)) : null;
-        String id = headerString(json, generator.valueStart(header - 1), generator.valueEnd(header - 1, json.length));
-        if (type == null || id == null || (header == 3 && collection == null)) {
-            return null;
-        }
-        for (int i = header; i < entries; i++) {
-            String name = generator.name(i);
-            if (TYPE.equals(name) || COLLECTION.equals(name) || ID.equals(name) || hasSurrogate(name)) {
-                return null;
-            }
-            for (int j = header; j < i; j++) {
-                if (generator.name(j).equals(name)) {
-                    return null;
-                }
+    /** The record type whose name is written between {@code start} and {@code end}, quotes included; null if none. */
+    private static RecordType recordType(byte[] json, int start, int end) {
+        for (RecordType type : RecordType.values()) {
+            String name = type.jsonName();
+            if (end - start == name.length() + 2 && json[start] == '"' && json[end - 1] == '"'
+                    && asciiEquals(json, start + 1, name)) {
+                return type;
             }
         }
-        RecordKey key = new RecordKey(RecordType.fromJsonName(type), collection, id);
-        return new Encoded(key, table(json, generator, header, true));
+        return null;
+    }
+
+    private static boolean asciiEquals(byte[] json, int start, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (json[start + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static EncodedRecord table(byte[] json, FieldOffsetsGenerator generator, int header, boolean wellFormed) {
-        int count = generator.entries() - header;
-        String[] names = new String[count];
-        int[] keyStarts = new int[count];
-        int[] valueStarts = new int[count];
-        int[] valueEnds = new int[count];
-        for (int i = 0; i < count; i++) {
-            int entry = header + i;
-            names[i] = generator.name(entry);
-            keyStarts[i] = generator.keyStart(entry);
-            valueStarts[i] = generator.valueStart(entry);
-            valueEnds[i] = generator.valueEnd(entry, json.length);
-        }
-        int headerEnd = count == 0 ? json.length - 1 : keyStarts[0] - 1;
-        return new EncodedRecord(json, headerEnd, names, keyStarts, valueStarts, valueEnds, wellFormed);
+        return new EncodedRecord(json, generator.names(), generator.keyStarts(), generator.valueStarts(), header,
+                generator.entries() - header, wellFormed);
     }
 
     /** Where {@link #read} is in the header. */
