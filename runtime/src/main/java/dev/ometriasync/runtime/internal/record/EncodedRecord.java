@@ -141,9 +141,9 @@ public final class EncodedRecord {
     }
 
     /**
-     * The first byte of a field's value, which tells its JSON kind: {@code "} a string, {@code {} an object,
-     * {@code [} an array, {@code t}/{@code f} a boolean, {@code n} null, otherwise a number. Raw values passed
-     * in by a caller may start with whitespace.
+     * The first byte of a field's value, which tells its JSON kind: a quote a string, an opening brace an
+     * object, an opening bracket an array, {@code t} or {@code f} a boolean, {@code n} null, otherwise a number.
+     * Raw values passed in by a caller may start with whitespace.
      *
      * @param field the field's index
      * @return the byte
