@@ -6,7 +6,7 @@ import dev.ometriasync.runtime.OmetriaRecords;
 import dev.ometriasync.runtime.internal.client.PushRequestBody;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
 import dev.ometriasync.runtime.internal.validation.ValidationResult;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.ometriasync.benchmarks.serializer;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ometriasync.benchmarks.model.BenchContact;
 import dev.ometriasync.benchmarks.model.BenchOrder;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import dev.ometriasync.schema.RecordType;
 import java.io.IOException;
 import java.util.Set;

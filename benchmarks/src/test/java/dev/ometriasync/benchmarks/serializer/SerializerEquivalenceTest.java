@@ -11,7 +11,7 @@ import dev.ometriasync.benchmarks.model.BenchOrder;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.OmetriaRecords;
 import dev.ometriasync.runtime.OmetriaSerializers;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
