@@ -222,8 +222,7 @@ public final class OmetriaSimulator implements AutoCloseable {
 
     /**
      * Custom events stored without any of {@code identity_email}, {@code identity_account_id}, {@code profile_id}.
-     * Ometria queues such an event but attaches it to no contact, so it can drive no automation (ometria-api.md §9
-     * item 2); it is not listed at {@code _errors}, since Ometria documents no error for it. Waits for validation.
+     * Ometria queues such an event but attaches it to no contact, so it can drive no automation; it is not listed at {@code _errors}, since Ometria documents no error for it. Waits for validation.
      *
      * @return copies of those events, in order of first arrival
      */
@@ -339,6 +338,21 @@ public final class OmetriaSimulator implements AutoCloseable {
     /** Plays a fault on each of the next {@code count} push requests (after any already queued). */
     public void failNext(int count, Fault fault) {
         faults.queue(count, fault);
+    }
+
+    /**
+     * Plays a fault on a random share of push requests, from now until {@link #clearFaults()}: for each push
+     * request that no {@link #failNext queued} fault took, every random fault draws once, in the order armed, and
+     * the first that hit is played. The draws come from {@code seed}, so the same run of requests meets the same
+     * faults. A soak test arms several: {@code failAtRandom(0.03, Fault.status(429), 1)},
+     * {@code failAtRandom(0.03, Fault.status(503), 2)}, {@code failAtRandom(0.05, Fault.slowAnswer(..), 3)}.
+     *
+     * @param probability the share of push requests to fail, within (0, 1]
+     * @param fault the fault to play
+     * @param seed the seed of this fault's draws
+     */
+    public void failAtRandom(double probability, Fault fault, long seed) {
+        faults.atRandom(probability, fault, seed);
     }
 
     /**
@@ -544,7 +558,7 @@ public final class OmetriaSimulator implements AutoCloseable {
         /**
          * @param status the status of an accepted push: 200 (default) or 202. Ometria documents the body of a
          *     successful push, not its status; one production client requires 202, another accepts either
-         *     (ometria-api.md §9 item 8)
+         *    
          */
         public Builder successStatus(int status) {
             if (status != 200 && status != 202) {

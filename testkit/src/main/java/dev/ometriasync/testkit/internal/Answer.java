@@ -2,6 +2,7 @@ package dev.ometriasync.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ometriasync.testkit.RecordedRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ final class Answer {
     String requestId;
     /** Given by the simulated API itself (not an injected fault): carries the queue headers. */
     boolean fromApi;
+    /** How long to hold the answer back after the request was handled and logged (a slow-answer fault). */
+    Duration answerDelay = Duration.ZERO;
 
     private Answer(int status, String body, String outcome) {
         this.status = status;
@@ -29,7 +32,7 @@ final class Answer {
 
     /**
      * An error answer with the simulator's JSON error body {@code {"status":"ERROR","message":"..."}}. Ometria does
-     * not document the shape of an error body (ometria-api.md §2.2, §7 item 3): this one is an assumption, modelled
+     * not document the shape of an error body: this one is an assumption, modelled
      * on the {@code status} field of the documented success body. Clients should read no more than the status code.
      */
     static Answer error(int status, String message, String outcome) {
