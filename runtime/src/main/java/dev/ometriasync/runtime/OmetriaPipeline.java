@@ -1,10 +1,10 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.pipeline.BatchSender;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
-import dev.ometriasync.runtime.internal.pipeline.PushTransport;
 import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.TimeSourceClock;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * Sends records to Ometria's push endpoint asynchronously: batched (one {@code @type}, at most 100 records
@@ -44,7 +43,7 @@ public final class OmetriaPipeline implements AutoCloseable {
     private final PipelineSettings settings;
     private final PipelineEngine engine;
 
-    private OmetriaPipeline(PipelineSettings settings, PipelineEngine engine) {
+    OmetriaPipeline(PipelineSettings settings, PipelineEngine engine) {
         this.settings = settings;
         this.engine = engine;
     }
@@ -143,11 +142,6 @@ public final class OmetriaPipeline implements AutoCloseable {
         return engine.heldRecords();
     }
 
-    /** Package-private, for tests driving a manual clock; see {@link PipelineEngine#quiescent()}. */
-    boolean quiescent() {
-        return engine.quiescent();
-    }
-
     @Override
     public String toString() {
         return "OmetriaPipeline[" + settings.name() + ", " + settings.endpoint() + "]";
@@ -177,7 +171,6 @@ public final class OmetriaPipeline implements AutoCloseable {
         HttpClient httpClient;
         /** A MeterRegistry, typed Object so that this class never needs Micrometer to load. */
         Object meterRegistry;
-        Function<PipelineSettings, PushTransport> transport;
         InvalidFieldPolicy invalidFieldPolicy = InvalidFieldPolicy.DROP_FIELD;
 
         private Builder() {
@@ -426,12 +419,6 @@ public final class OmetriaPipeline implements AutoCloseable {
             return this;
         }
 
-        /** Package-private seam for scheduler tests: replaces the HTTP client. */
-        Builder transport(Function<PipelineSettings, PushTransport> transport) {
-            this.transport = transport;
-            return this;
-        }
-
         /**
          * Checks the options together and starts the pipeline.
          *
@@ -439,6 +426,16 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @throws IllegalStateException when the API key is missing or options contradict each other
          */
         public OmetriaPipeline build() {
+            PipelineSettings settings = settings();
+            return new OmetriaPipeline(settings, engine(settings, httpSender()));
+        }
+
+        /**
+         * The options, checked together.
+         *
+         * @throws IllegalStateException when the API key is missing or options contradict each other
+         */
+        PipelineSettings settings() {
             if (apiKey == null) {
                 throw new IllegalStateException("apiKey is required: OmetriaPipeline.builder().apiKey(...)");
             }
@@ -446,19 +443,25 @@ public final class OmetriaPipeline implements AutoCloseable {
                 throw new IllegalStateException("retryMaxDelay (" + retryMaxDelay + ") must be longer than "
                         + "retryInitialDelay (" + retryInitialDelay + ")");
             }
-            PipelineSettings settings = new PipelineSettings(this);
-            PushTransport pushTransport = transport != null ? transport.apply(settings) : httpTransport();
+            return new PipelineSettings(this);
+        }
+
+        /**
+         * Assembles and starts the engine behind a pipeline (package-private so that a test can hand it a
+         * scripted sender, as {@link #build()} hands it the HTTP client).
+         */
+        PipelineEngine engine(PipelineSettings settings, BatchSender pushTransport) {
             PipelineMetrics metrics = meterRegistry == null ? PipelineMetrics.NONE
                     : new MicrometerPipelineMetrics(meterRegistry, name);
-            PipelineEngine engine = new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
+            return new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
                     requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
                     shutdownTimeout, new RetrySettings(retryInitialDelay, retryMaxDelay, 0.25, retryMaxDuration)),
                     timeSource, pushTransport, new ValidatingPreSendCheck(new RecordValidator(invalidFieldPolicy)),
                     listener, metrics);
-            return new OmetriaPipeline(settings, engine);
         }
 
-        private PushTransport httpTransport() {
+        /** Sends with an {@link OmetriaClient} built from these options. */
+        BatchSender httpSender() {
             OmetriaClient.Builder client = OmetriaClient.builder()
                     .apiKey(apiKey)
                     .endpoint(endpoint)

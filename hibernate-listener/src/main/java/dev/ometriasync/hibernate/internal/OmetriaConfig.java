@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  * @param mode outbox or direct
  * @param requestsPerSecond the account's request rate
  * @param maxBatchSize records per request
- * @param flushInterval how long a batch may wait to fill, or null for the pipeline default
  * @param retryMaxDuration retry budget per record
  * @param shutdownTimeout how long close waits for queued records
  * @param invalidFieldPolicy {@code drop} or {@code reject}
@@ -51,7 +50,6 @@ public record OmetriaConfig(
         SyncMode mode,
         double requestsPerSecond,
         int maxBatchSize,
-        Duration flushInterval,
         Duration retryMaxDuration,
         Duration shutdownTimeout,
         String invalidFieldPolicy,
@@ -143,8 +141,7 @@ public record OmetriaConfig(
             return parsed;
         });
         int batch = reader.integer(OmetriaSettings.MAX_BATCH_SIZE, Defaults.MAX_BATCH_SIZE, 1, 100);
-        Duration flushInterval = reader.duration(OmetriaSettings.FLUSH_INTERVAL, null);
-        if (flushInterval != null) {
+        if (reader.duration(OmetriaSettings.FLUSH_INTERVAL, null) != null) {
             reader.problems.add(OmetriaSettings.FLUSH_INTERVAL + " is not supported: the pipeline sends as soon as a request"
                     + " permit is free and batches fill by themselves under load; remove the property");
         }
@@ -190,7 +187,7 @@ public record OmetriaConfig(
         if (!reader.problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid ometria-sync configuration:\n  - " + String.join("\n  - ", reader.problems));
         }
-        return new OmetriaConfig(enabled, apiKey, stripTrailingSlash(endpoint), mode, rate, batch, flushInterval, retry, shutdown,
+        return new OmetriaConfig(enabled, apiKey, stripTrailingSlash(endpoint), mode, rate, batch, retry, shutdown,
                 invalidFieldPolicy, orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts,
                 instanceId, statelessDelay, captureFailure, requestTimeout);
     }

@@ -79,7 +79,7 @@ public final class PipelineEngine {
      * @param listener callbacks
      * @param metrics meters
      */
-    public PipelineEngine(Config config, TimeSource time, PushTransport transport, PreSendCheck check,
+    public PipelineEngine(Config config, TimeSource time, BatchSender transport, PreSendCheck check,
             OmetriaListener listener, PipelineMetrics metrics) {
         this.config = config;
         this.time = time;
@@ -236,11 +236,12 @@ public final class PipelineEngine {
     /**
      * Whether the pipeline is doing nothing at this moment but waiting for its clock: no request in flight,
      * no work queued for its thread. For tests that drive a manual clock: advancing it only when this holds
-     * means every request arrives at the instant it was sent.
+     * means every request arrives at the instant it was sent. Package-private: tests reach it through their
+     * own probe in this package; nothing in production asks.
      *
      * @return true when quiescent
      */
-    public boolean quiescent() {
+    boolean quiescent() {
         CompletableFuture<Boolean> idle = new CompletableFuture<>();
         try {
             // Both checks on the pipeline's thread: only it takes tasks from its queue, so nothing can slip
