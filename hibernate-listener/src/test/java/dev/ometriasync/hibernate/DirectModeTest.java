@@ -35,8 +35,8 @@ class DirectModeTest {
     private SessionFactory factory(Database database) {
         return factories.computeIfAbsent(database, db -> {
             Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-            settings.put(OmetriaSettings.MODE, "direct");
-            settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+            settings.put(OmetriaSettings.MODE.key(), "direct");
+            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
             return TestFactories.build(db.createEmpty(), settings, "create-drop");
         });
     }

@@ -9,6 +9,7 @@ import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.TimeSourceClock;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
 import dev.ometriasync.runtime.internal.validation.ValidatingPreSendCheck;
+import dev.ometriasync.runtime.settings.PipelineProperties;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -152,26 +153,27 @@ public final class OmetriaPipeline implements AutoCloseable {
      * {@link IllegalArgumentException} (or {@link NullPointerException}) saying what is wrong.
      */
     public static final class Builder {
-        String name = PipelineSettings.Defaults.NAME;
+        // Every default and every limit is the settings model's (PipelineProperties): declared once there.
+        String name = "default";
         String apiKey;
-        URI endpoint = PipelineSettings.Defaults.ENDPOINT;
-        double requestsPerSecond = PipelineSettings.Defaults.REQUESTS_PER_SECOND;
-        int maxBatchSize = PipelineSettings.Defaults.MAX_BATCH_SIZE;
-        Duration retryMaxDuration = PipelineSettings.Defaults.RETRY_MAX_DURATION;
-        Duration retryInitialDelay = PipelineSettings.Defaults.RETRY_INITIAL_DELAY;
-        Duration retryMaxDelay = PipelineSettings.Defaults.RETRY_MAX_DELAY;
-        int maxQueuedRecords = PipelineSettings.Defaults.MAX_QUEUED_RECORDS;
-        long maxQueuedBytes = PipelineSettings.Defaults.MAX_QUEUED_BYTES;
-        Duration enqueueTimeout = PipelineSettings.Defaults.ENQUEUE_TIMEOUT;
-        Duration shutdownTimeout = PipelineSettings.Defaults.SHUTDOWN_TIMEOUT;
-        Duration requestTimeout = OmetriaClient.DEFAULT_REQUEST_TIMEOUT;
+        URI endpoint = PipelineProperties.ENDPOINT.defaultValue();
+        double requestsPerSecond = PipelineProperties.REQUESTS_PER_SECOND.defaultValue();
+        int maxBatchSize = PipelineProperties.MAX_BATCH_SIZE.defaultValue();
+        Duration retryMaxDuration = PipelineProperties.RETRY_MAX_DURATION.defaultValue();
+        Duration retryInitialDelay = PipelineProperties.RETRY_INITIAL_DELAY.defaultValue();
+        Duration retryMaxDelay = PipelineProperties.RETRY_MAX_DELAY.defaultValue();
+        int maxQueuedRecords = PipelineProperties.QUEUE_MAX_RECORDS.defaultValue();
+        long maxQueuedBytes = PipelineProperties.QUEUE_MAX_BYTES.defaultValue();
+        Duration enqueueTimeout = PipelineProperties.QUEUE_ENQUEUE_TIMEOUT.defaultValue();
+        Duration shutdownTimeout = PipelineProperties.SHUTDOWN_TIMEOUT.defaultValue();
+        Duration requestTimeout = PipelineProperties.REQUEST_TIMEOUT.defaultValue();
         OmetriaListener listener = new OmetriaListener() {
         };
         TimeSource timeSource = TimeSource.system();
         HttpClient httpClient;
         /** A MeterRegistry, typed Object so that this class never needs Micrometer to load. */
         Object meterRegistry;
-        InvalidFieldPolicy invalidFieldPolicy = InvalidFieldPolicy.DROP_FIELD;
+        InvalidFieldPolicy invalidFieldPolicy = PipelineProperties.INVALID_FIELD_POLICY.defaultValue();
 
         private Builder() {
         }
@@ -216,9 +218,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder endpoint(URI endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
-            OmetriaClient.builder().endpoint(endpoint); // the client's rules: https, or http on loopback only
-            this.endpoint = endpoint;
+            this.endpoint = PipelineProperties.ENDPOINT.check(endpoint, "endpoint");
             return this;
         }
 
@@ -232,11 +232,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder requestsPerSecond(double requestsPerSecond) {
-            if (!(requestsPerSecond > 0 && requestsPerSecond <= 1000)) {
-                throw new IllegalArgumentException("requestsPerSecond must be more than 0 and at most 1000, got "
-                        + requestsPerSecond);
-            }
-            this.requestsPerSecond = requestsPerSecond;
+            this.requestsPerSecond = PipelineProperties.REQUESTS_PER_SECOND.check(requestsPerSecond, "requestsPerSecond");
             return this;
         }
 
@@ -247,11 +243,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder maxBatchSize(int maxBatchSize) {
-            if (maxBatchSize < 1 || maxBatchSize > 100) {
-                throw new IllegalArgumentException("maxBatchSize must be 1 to 100 (Ometria accepts at most 100 "
-                        + "records per request), got " + maxBatchSize);
-            }
-            this.maxBatchSize = maxBatchSize;
+            this.maxBatchSize = PipelineProperties.MAX_BATCH_SIZE.check(maxBatchSize, "maxBatchSize");
             return this;
         }
 
@@ -263,7 +255,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder retryMaxDuration(Duration retryMaxDuration) {
-            this.retryMaxDuration = notNegative(retryMaxDuration, "retryMaxDuration");
+            this.retryMaxDuration = PipelineProperties.RETRY_MAX_DURATION.check(notNegative(retryMaxDuration, "retryMaxDuration"),
+                    "retryMaxDuration");
             return this;
         }
 
@@ -275,7 +268,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder retryInitialDelay(Duration retryInitialDelay) {
-            this.retryInitialDelay = positive(retryInitialDelay, "retryInitialDelay");
+            this.retryInitialDelay = PipelineProperties.RETRY_INITIAL_DELAY.check(retryInitialDelay, "retryInitialDelay");
             return this;
         }
 
@@ -286,7 +279,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder retryMaxDelay(Duration retryMaxDelay) {
-            this.retryMaxDelay = positive(retryMaxDelay, "retryMaxDelay");
+            this.retryMaxDelay = PipelineProperties.RETRY_MAX_DELAY.check(retryMaxDelay, "retryMaxDelay");
             return this;
         }
 
@@ -298,10 +291,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder maxQueuedRecords(int maxQueuedRecords) {
-            if (maxQueuedRecords < 1) {
-                throw new IllegalArgumentException("maxQueuedRecords must be at least 1, got " + maxQueuedRecords);
-            }
-            this.maxQueuedRecords = maxQueuedRecords;
+            this.maxQueuedRecords = PipelineProperties.QUEUE_MAX_RECORDS.check(maxQueuedRecords, "maxQueuedRecords");
             return this;
         }
 
@@ -313,11 +303,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder maxQueuedBytes(long maxQueuedBytes) {
-            if (maxQueuedBytes < 64 * 1024) {
-                throw new IllegalArgumentException("maxQueuedBytes must be at least 65536 (one Ometria record may "
-                        + "be 60 KB), got " + maxQueuedBytes);
-            }
-            this.maxQueuedBytes = maxQueuedBytes;
+            this.maxQueuedBytes = PipelineProperties.QUEUE_MAX_BYTES.check(maxQueuedBytes, "maxQueuedBytes");
             return this;
         }
 
@@ -330,7 +316,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder enqueueTimeout(Duration enqueueTimeout) {
-            this.enqueueTimeout = notNegative(enqueueTimeout, "enqueueTimeout");
+            this.enqueueTimeout = PipelineProperties.QUEUE_ENQUEUE_TIMEOUT.check(notNegative(enqueueTimeout, "enqueueTimeout"),
+                    "enqueueTimeout");
             return this;
         }
 
@@ -342,7 +329,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = notNegative(shutdownTimeout, "shutdownTimeout");
+            this.shutdownTimeout = PipelineProperties.SHUTDOWN_TIMEOUT.check(notNegative(shutdownTimeout, "shutdownTimeout"),
+                    "shutdownTimeout");
             return this;
         }
 
@@ -354,7 +342,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            this.requestTimeout = PipelineProperties.REQUEST_TIMEOUT.check(positive(requestTimeout, "requestTimeout"),
+                    "requestTimeout");
             return this;
         }
 

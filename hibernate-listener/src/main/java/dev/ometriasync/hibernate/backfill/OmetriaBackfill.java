@@ -87,7 +87,7 @@ public final class OmetriaBackfill {
         OmetriaSyncRuntime runtime = OmetriaRuntimes.of(implementor);
         if (runtime == null) {
             throw new IllegalStateException("ometria-sync does not run on this SessionFactory, so there is no pipeline to backfill through: set "
-                    + OmetriaSettings.API_KEY + " in its properties (or it is closed, or no entity carries an Ometria annotation)");
+                    + OmetriaSettings.API_KEY.key() + " in its properties (or it is closed, or no entity carries an Ometria annotation)");
         }
         return new OmetriaBackfill(implementor, runtime);
     }

@@ -55,7 +55,7 @@ class BackfillLiveChangesTest {
     void liveChangesCommittedDuringABackfillAreDeliveredBeforeItsRemainingChunks() throws Exception {
         Map<String, String> jdbc = Database.H2.createEmpty();
         Map<String, String> settings = BackfillFactories.settings(ometria, 1_000);
-        settings.put(OmetriaSettings.MODE, "direct"); // the change is in the pipeline when commit returns: no relay timing involved
+        settings.put(OmetriaSettings.MODE.key(), "direct"); // the change is in the pipeline when commit returns: no relay timing involved
         try (SessionFactory factory = BackfillFactories.build(jdbc, settings, "create")) {
             try (Seeder seeder = Seeder.open(jdbc)) {
                 seeder.customers(1, CUSTOMERS, 20);
