@@ -5,10 +5,10 @@ import dev.ometriasync.runtime.internal.pipeline.BatchSender;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
-import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.TimeSourceClock;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
 import dev.ometriasync.runtime.internal.validation.ValidatingPreSendCheck;
+import dev.ometriasync.runtime.resilience.Backoff;
 import dev.ometriasync.runtime.settings.PipelineProperties;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
@@ -153,6 +153,9 @@ public final class OmetriaPipeline implements AutoCloseable {
      * {@link IllegalArgumentException} (or {@link NullPointerException}) saying what is wrong.
      */
     public static final class Builder {
+
+        /** The fraction by which a retry delay may be moved either way, so that failing batches spread out. */
+        private static final double RETRY_JITTER = 0.25;
         // Every default and every limit is the settings model's (PipelineProperties): declared once there.
         String name = "default";
         String apiKey;
@@ -444,9 +447,18 @@ public final class OmetriaPipeline implements AutoCloseable {
                     : new MicrometerPipelineMetrics(meterRegistry, name);
             return new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
                     requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
-                    shutdownTimeout, new RetrySettings(retryInitialDelay, retryMaxDelay, 0.25, retryMaxDuration)),
+                    shutdownTimeout, retryBackoff()),
                     timeSource, pushTransport, new ValidatingPreSendCheck(new RecordValidator(invalidFieldPolicy)),
                     listener, metrics);
+        }
+
+        /**
+         * Retries of transient failures: {@code retryInitialDelay} doubling to {@code retryMaxDelay}, each delay moved by
+         * up to ±25% (proportional jitter), within the {@code retryMaxDuration} budget.
+         */
+        private Backoff retryBackoff() {
+            return Backoff.exponential(retryInitialDelay, retryMaxDelay).withProportionalJitter(RETRY_JITTER)
+                    .withBudget(retryMaxDuration);
         }
 
         /** Sends with an {@link OmetriaClient} built from these options. */

@@ -5,8 +5,8 @@ import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
 import dev.ometriasync.runtime.internal.resilience.FailsafeRetryExecutor;
-import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.Deadlines;
+import dev.ometriasync.runtime.resilience.Backoff;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public final class PipelineEngine {
      */
     public record Config(String name, String apiKey, URI endpoint, double requestsPerSecond, int maxBatchSize,
             int maxQueuedRecords, long maxQueuedBytes, Duration enqueueTimeout, Duration shutdownTimeout,
-            RetrySettings retry) {
+            Backoff retry) {
 
         /** Never prints the API key. */
         @Override
