@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.ometriasync.schema.OmetriaSchema;
 import dev.ometriasync.schema.RecordType;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -40,7 +41,7 @@ public final class OmetriaRecord {
         this.key = Objects.requireNonNull(key, "key");
         this.full = full;
         Map<String, String> copy = new LinkedHashMap<>(fields);
-        for (String reserved : new String[] {"@type", "@collection", "id"}) {
+        for (String reserved : OmetriaSchema.KEY_FIELDS) {
             if (copy.containsKey(reserved)) {
                 throw new IllegalArgumentException("field " + reserved + " belongs in the record key, not in the fields");
             }

@@ -131,7 +131,7 @@ public final class RecordValidator {
 
         OmetriaRecord toSend = problems.isEmpty() && rewritten.isEmpty()
                 ? record : withoutInvalidFields(record, problems, parsed, rewritten);
-        long size = RecordSize.bytes(toSend);
+        long size = WireSize.bytes(toSend);
         if (size > OmetriaSchema.MAX_RECORD_BYTES) {
             return rejected(record, name + ": Record is too large: " + size + " bytes of UTF-8 JSON, Ometria accepts at most "
                     + OmetriaSchema.MAX_RECORD_BYTES + " per record (its \"60k byte\", read as 60,000)" + largestField(toSend));
@@ -245,8 +245,8 @@ public final class RecordValidator {
 
     private static String largestField(OmetriaRecord record) {
         return record.fields().entrySet().stream()
-                .max(Map.Entry.comparingByValue((a, b) -> Long.compare(RecordSize.bytes(a), RecordSize.bytes(b))))
-                .map(field -> "; the largest field is '" + field.getKey() + "' (" + RecordSize.bytes(field.getValue()) + " bytes)")
+                .max(Map.Entry.comparingByValue((a, b) -> Long.compare(WireSize.bytes(a), WireSize.bytes(b))))
+                .map(field -> "; the largest field is '" + field.getKey() + "' (" + WireSize.bytes(field.getValue()) + " bytes)")
                 .orElse("");
     }
 

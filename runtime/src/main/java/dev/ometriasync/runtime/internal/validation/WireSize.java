@@ -10,11 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Measures a record as Ometria does: the bytes of its UTF-8 JSON, without building the string. */
-final class RecordSize {
+final class WireSize {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private RecordSize() {
+    private WireSize() {
     }
 
     /**

@@ -4,12 +4,12 @@ import dev.ometriasync.runtime.OmetriaRecord;
 import java.util.Map;
 
 /** Cheap size estimates for the pipeline's memory bound. */
-final class RecordSizes {
+final class HeldBytesEstimate {
 
     /** Braces, quotes, colons and commas of a field, rounded up. */
     private static final int FIELD_OVERHEAD = 6;
 
-    private RecordSizes() {
+    private HeldBytesEstimate() {
     }
 
     /**
