@@ -253,6 +253,20 @@ public final class OmetriaSettings {
     public static final Setting<Duration> REQUEST_TIMEOUT = PipelineProperties.REQUEST_TIMEOUT;
 
     /**
+     * Direct mode only: how many changed entities may wait to be read and handed to the pipeline after their
+     * transactions committed. Changes of an entity already waiting are merged into its entry and take no room. When
+     * it is full, a further change is dropped — the committing thread never waits — and counted
+     * ({@link OmetriaSync#droppedChanges()}), with one warning a minute at most. Outbox mode never drops.
+     *
+     * <p>Expects an integer from 1 to 10,000,000. Defaults to 100,000 (as many records as the pipeline holds by
+     * default).
+     */
+    public static final Setting<Integer> DIRECT_MAX_PENDING = Setting.integer("direct.max-pending")
+            .expect(entities -> entities >= 1 && entities <= 10_000_000, "an integer from 1 to 10000000")
+            .withDefault(100_000)
+            .build();
+
+    /**
      * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
      * {@code fail} rolls the transaction back with an {@link OmetriaCaptureException} (nothing is committed
      * without its outbox row), {@code log} logs and counts it and lets the transaction commit without sending
@@ -296,7 +310,7 @@ public final class OmetriaSettings {
         List<Setting<?>> all = new ArrayList<>(PipelineProperties.all());
         all.addAll(List.of(ENABLED, MODE, FLUSH_INTERVAL, DELETE_POLICY_ORDER, DELETE_POLICY_PRODUCT, RELAY_ENABLED,
                 RELAY_BATCH_SIZE, RELAY_LEASE_DURATION, RELAY_POLL_INTERVAL, RELAY_MAX_ATTEMPTS, RELAY_INSTANCE_ID,
-                STATELESS_CAPTURE_DELAY, CAPTURE_FAILURE, METER_REGISTRY, LISTENER));
+                STATELESS_CAPTURE_DELAY, DIRECT_MAX_PENDING, CAPTURE_FAILURE, METER_REGISTRY, LISTENER));
         return List.copyOf(all);
     }
 

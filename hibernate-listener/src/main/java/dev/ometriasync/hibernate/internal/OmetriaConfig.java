@@ -46,6 +46,7 @@ import java.util.UUID;
  * @param statelessCaptureDelay delay before a stateless-session change is read back
  * @param captureFailure what an unexpected error while recording a change does to the transaction
  * @param requestTimeout how long one push request may stay unanswered
+ * @param directMaxPending direct mode: the most changed entities waiting to be read after commit
  */
 public record OmetriaConfig(
         boolean enabled,
@@ -72,7 +73,8 @@ public record OmetriaConfig(
         String instanceId,
         Duration statelessCaptureDelay,
         CaptureFailurePolicy captureFailure,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        int directMaxPending) {
 
     /**
      * Whether the settings turn the integration on, without validating anything else. Used by the mapping
@@ -179,11 +181,12 @@ public record OmetriaConfig(
             captureFailure = mode == SyncMode.DIRECT ? CaptureFailurePolicy.LOG : CaptureFailurePolicy.FAIL;
         }
         Duration requestTimeout = reader.read(OmetriaSettings.REQUEST_TIMEOUT);
+        int directMaxPending = reader.read(OmetriaSettings.DIRECT_MAX_PENDING);
         reader.throwIfInvalid("ometria-sync configuration");
         return new OmetriaConfig(enabled, apiKey, endpoint.toString(), mode, rate, batch, retry, retryInitialDelay,
                 retryMaxDelay, maxQueuedRecords, maxQueuedBytes, enqueueTimeout, shutdown, invalidFieldPolicy.externalName(),
                 orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts, instanceId, statelessDelay,
-                captureFailure, requestTimeout);
+                captureFailure, requestTimeout, directMaxPending);
     }
 
     /** Hides the API key. */

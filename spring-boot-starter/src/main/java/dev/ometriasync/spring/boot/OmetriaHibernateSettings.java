@@ -86,6 +86,7 @@ final class OmetriaHibernateSettings {
         settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS.key(), relay.getMaxAttempts());
         putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID.key(), relay.getInstanceId());
         settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY.key(), properties.getStateless().getCaptureDelay());
+        settings.put(OmetriaSettings.DIRECT_MAX_PENDING.key(), properties.getDirect().getMaxPending());
         return settings;
     }
 
