@@ -47,6 +47,7 @@ final class SoakRun {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final String[] SLOTS = {"A", "B"};
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final SoakOptions options;
     private final List<String> failures = new ArrayList<>();
@@ -159,7 +160,7 @@ final class SoakRun {
         settings.put("ometria.requests-per-second", Integer.toString(options.rate()));
         settings.put("ometria.request-timeout", options.requestTimeout().toSeconds() + "s");
         settings.put("ometria.relay.lease-duration", options.leaseDuration().toSeconds() + "s");
-        settings.put("ometria.shutdown-timeout", "10s");
+        settings.put("ometria.shutdown-timeout", SHUTDOWN_TIMEOUT.toSeconds() + "s");
         return settings;
     }
 
@@ -413,6 +414,11 @@ final class SoakRun {
         if (validationErrors > 0) {
             fail(validationErrors + " records refused by the simulator's validation: " + simulator.errors().get(0));
         }
+        long slowestClose = everyWorker.stream().mapToLong(WorkerProcess::closeMillis).max().orElse(-1);
+        if (slowestClose > SHUTDOWN_TIMEOUT.plusSeconds(5).toMillis()) {
+            fail("closing a SessionFactory took " + slowestClose + " ms; ometria.shutdown-timeout is "
+                    + SHUTDOWN_TIMEOUT.toSeconds() + " s");
+        }
         if (state != null && !state.equal()) {
             fail("Ometria's final state differs from the database: " + state.countsByKind());
         }
@@ -430,6 +436,8 @@ final class SoakRun {
         table.row("rolled back on purpose / failed on a collision between instances",
                 rolledBack + " / " + collided + " " + failureClasses());
         table.row("graceful restarts", restarts);
+        table.row("slowest SessionFactory close in a graceful stop (shutdown-timeout " + SHUTDOWN_TIMEOUT.toSeconds()
+                + " s)", slowestClose + " ms");
         table.row("SIGKILL", timeline.stream().filter(line -> line.contains("SIGKILL")).findFirst().orElse("none"));
         if (expected != null) {
             table.row("entities in the database at the end", "contacts " + expected.liveCount("contact")

@@ -39,6 +39,7 @@ final class WorkerProcess {
     private volatile long failed;
     private volatile long captureFailures;
     private volatile boolean active;
+    private volatile long closeMillis = -1;
 
     private WorkerProcess(String name, Process process, Path log) {
         this.name = name;
@@ -96,6 +97,10 @@ final class WorkerProcess {
                     } else if (line.startsWith("PAUSED")) {
                         paused = true;
                     } else if (line.startsWith("STOPPED")) {
+                        Matcher close = NUMBER.matcher(line);
+                        if (close.find()) {
+                            closeMillis = Long.parseLong(close.group(2));
+                        }
                         stopped = true;
                     }
                 }
@@ -186,6 +191,11 @@ final class WorkerProcess {
     /** @return whether it said {@code STOPPED} (a killed worker must not have) */
     boolean saidStopped() {
         return stopped;
+    }
+
+    /** @return how long closing the SessionFactory took in a graceful stop, or -1 when it did not stop so */
+    long closeMillis() {
+        return closeMillis;
     }
 
     long committed() {
