@@ -55,6 +55,8 @@ final class SoakRun {
     private final Map<String, Integer> generations = new HashMap<>();
     private final List<WorkerProcess> everyWorker = new ArrayList<>();
     private final WorkerProcess[] current = new WorkerProcess[SLOTS.length];
+    /** Which instance sent each accepted request, by {@code request_id}. */
+    private final Map<String, String> senders = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, String> jdbc;
     private OmetriaSimulator simulator;
     private long startNanos;
@@ -185,7 +187,7 @@ final class SoakRun {
                 "--threads", Integer.toString(options.threads()),
                 "--tps", Double.toString(options.transactionsPerSecond()),
                 "--seed", Long.toString(options.seed() * 100 + ++seedCounter));
-        WorkerProcess worker = WorkerProcess.start(name, args, properties, options.logDirectory());
+        WorkerProcess worker = WorkerProcess.start(name, args, properties, options.logDirectory(), senders);
         everyWorker.add(worker);
         event("started " + name);
         return worker;
@@ -447,6 +449,13 @@ final class SoakRun {
         }
         table.row("push requests (all answers)", String.format(Locale.ROOT, "%,d", pushes.size()));
         table.row("answers", outcomes.toString());
+        Map<String, Long> acceptedBy = new TreeMap<>();
+        for (RecordedRequest push : pushes) {
+            if (push.requestId() != null) {
+                acceptedBy.merge(senders.getOrDefault(push.requestId(), "unknown"), 1L, Long::sum);
+            }
+        }
+        table.row("accepted requests by sending instance", acceptedBy.toString());
         table.row("records accepted (incl. repeats)", String.format(Locale.ROOT, "%,d", recordsAccepted));
         table.row("most push requests in any sliding second (limit " + options.rate() + ")", maxInSecond);
         table.row("429 from the simulator's own rate limit", overLimit);
@@ -464,7 +473,7 @@ final class SoakRun {
         table.row("load", load.summary());
         System.out.println(table);
         List<RateCheck.Arrival> arrivals = pushes.stream()
-                .map(push -> new RateCheck.Arrival(push.arrival(), push.outcome())).toList();
+                .map(push -> new RateCheck.Arrival(push.arrival(), push.outcome() + sender(push))).toList();
         List<List<RateCheck.Arrival>> bursts = RateCheck.overLimit(arrivals, Duration.ofSeconds(1), options.rate());
         if (!bursts.isEmpty()) {
             System.out.println("Seconds over the limit (arrival at the simulator, mm:ss.SSS since the start):");
@@ -494,6 +503,12 @@ final class SoakRun {
         System.out.println("SOAK FAILED:");
         failures.forEach(failure -> System.out.println("- " + failure));
         return false;
+    }
+
+    /** @return " from A2" when the request was accepted and its sender said so, else "" */
+    private String sender(RecordedRequest push) {
+        String name = push.requestId() == null ? null : senders.get(push.requestId());
+        return name == null ? "" : " from " + name;
     }
 
     private String failureClasses() {

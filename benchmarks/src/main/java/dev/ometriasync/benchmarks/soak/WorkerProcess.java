@@ -30,6 +30,7 @@ final class WorkerProcess {
     private final Process process;
     private final PrintStream commands;
     private final Path log;
+    private final Map<String, String> senders;
     private volatile String lastStatus = "";
     private volatile boolean ready;
     private volatile boolean stopped;
@@ -41,8 +42,9 @@ final class WorkerProcess {
     private volatile boolean active;
     private volatile long closeMillis = -1;
 
-    private WorkerProcess(String name, Process process, Path log) {
+    private WorkerProcess(String name, Process process, Path log, Map<String, String> senders) {
         this.name = name;
+        this.senders = senders;
         this.process = process;
         this.log = log;
         this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -56,11 +58,12 @@ final class WorkerProcess {
      * @param workerArgs arguments of {@link SoakWorker#main}
      * @param systemProperties {@code -D} settings (the {@code ometria.*} properties)
      * @param logDirectory where the worker's output goes
+     * @param senders where the worker notes, by {@code request_id}, each accepted request it sent
      * @return the started worker (not yet ready)
      * @throws IOException when the JVM cannot start
      */
     static WorkerProcess start(String name, List<String> workerArgs, Map<String, String> systemProperties,
-                               Path logDirectory) throws IOException {
+                               Path logDirectory, Map<String, String> senders) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -78,7 +81,7 @@ final class WorkerProcess {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
-        return new WorkerProcess(name, process, log);
+        return new WorkerProcess(name, process, log, senders);
     }
 
     private void readOutput() {
@@ -91,6 +94,8 @@ final class WorkerProcess {
                 file.flush();
                 if (line.startsWith("STATUS ")) {
                     parseStatus(line);
+                } else if (line.startsWith("SENT ")) {
+                    senders.put(line.substring(5).trim(), name);
                 } else {
                     if (line.startsWith("READY")) {
                         ready = true;
