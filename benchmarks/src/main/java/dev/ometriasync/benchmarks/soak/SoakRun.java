@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -377,12 +376,17 @@ final class SoakRun {
     private boolean report(ExpectedState expected, StateCheckResult state, LoadSampler load, OmetriaSync observed,
                            Duration total) {
         List<RecordedRequest> pushes = simulator.pushRequests();
-        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> slowAnswers = new TreeMap<>();
         long recordsAccepted = 0;
         for (RecordedRequest push : pushes) {
             String outcome = push.outcome();
-            String group = outcome.contains("answer delayed") ? "accepted, answer delayed" : outcome;
-            outcomes.merge(group, 1, Integer::sum);
+            int delayed = outcome.indexOf(", answer delayed ");
+            if (delayed >= 0) {
+                slowAnswers.merge(outcome.substring(delayed + ", answer delayed ".length()), 1, Integer::sum);
+                outcome = outcome.substring(0, delayed);
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
             if (push.status() == 200) {
                 recordsAccepted += push.recordCount();
             }
@@ -449,6 +453,7 @@ final class SoakRun {
         }
         table.row("push requests (all answers)", String.format(Locale.ROOT, "%,d", pushes.size()));
         table.row("answers", outcomes.toString());
+        table.row("of which answered late (slow-answer fault, by delay)", slowAnswers.toString());
         Map<String, Long> acceptedBy = new TreeMap<>();
         for (RecordedRequest push : pushes) {
             if (push.requestId() != null) {
