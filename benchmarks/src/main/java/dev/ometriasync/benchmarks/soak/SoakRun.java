@@ -232,6 +232,7 @@ final class SoakRun {
     private void restart(int slot) throws Exception {
         WorkerProcess old = current[slot];
         boolean wasActive = old.activeRelay();
+        event("stopping " + old.name() + " gracefully");
         Duration stop = old.stopGracefully(STOP_TIMEOUT);
         restarts++;
         if (stop == null) {
