@@ -1,6 +1,7 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
@@ -13,7 +14,9 @@ import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -467,7 +470,18 @@ public final class OmetriaPipeline implements AutoCloseable {
             if (httpClient != null) {
                 client.httpClient(httpClient);
             }
-            return client.build()::push;
+            OmetriaClient built = client.build();
+            return new PushTransport() {
+                @Override
+                public CompletableFuture<PushResult> send(List<OmetriaRecord> records) {
+                    return built.push(records);
+                }
+
+                @Override
+                public CompletableFuture<?> warmUp() {
+                    return built.warmUp();
+                }
+            };
         }
 
         private static Duration notNegative(Duration duration, String name) {
