@@ -33,7 +33,7 @@ public final class BenchData {
         contact.setLastName("Lovelace");
         contact.setGender("f");
         contact.setBirthDate(LocalDate.of(1990, 4, 23));
-        contact.setPhone("+447700900123");
+        contact.setPhone("+447400123456"); // libphonenumber's example GB mobile: valid, as Ometria checks
         contact.setCountry("GB");
         contact.setTimezone("Europe/London");
         contact.setStoreIds(new ArrayList<>(List.of("uk", "ie")));
