@@ -29,7 +29,7 @@ public final class DeadLetters {
     }
 
     private boolean hasOutbox() {
-        return runtime != null && runtime.mode() == SyncMode.OUTBOX;
+        return runtime != null && runtime.hasOutbox();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.ometriasync.hibernate.internal;
 
-import dev.ometriasync.hibernate.SyncMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,12 +33,15 @@ final class StartupChecks {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("ometria-sync cannot start:\n  - " + String.join("\n  - ", problems));
         }
-        if (runtime.mode() == SyncMode.OUTBOX) {
-            verifyTables(factory);
-        }
+        runtime.sink().verifyAtStartup(runtime);
     }
 
-    private static void verifyTables(SessionFactoryImplementor factory) {
+    /**
+     * Fails with the DDL in the message when the outbox tables are missing or unreadable.
+     *
+     * @param factory the SessionFactory
+     */
+    static void verifyOutboxTables(SessionFactoryImplementor factory) {
         try (Session session = factory.openSession()) {
             session.beginTransaction();
             try {
@@ -72,9 +74,7 @@ final class StartupChecks {
                 .map(t -> simpleName(t.entityName()) + " → " + t.recordType().jsonName()
                         + (t.collection() == null ? "" : "@" + t.collection()))
                 .collect(Collectors.joining(", "));
-        String mode = config.mode() == SyncMode.OUTBOX
-                ? "outbox mode (durable; table ometria_outbox, relay " + (config.relayEnabled() ? "on as " + config.instanceId() : "off on this instance") + ")"
-                : "direct mode (in memory: changes not yet sent are lost on a crash)";
+        String mode = runtime.sink().describe();
         return "ometria-sync: capturing " + types + " in " + mode + ", sending to " + config.endpoint() + " at "
                 + config.requestsPerSecond() + " requests/s";
     }
