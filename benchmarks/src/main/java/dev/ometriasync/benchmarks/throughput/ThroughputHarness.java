@@ -40,7 +40,8 @@ public final class ThroughputHarness {
     private static final String USAGE = """
             benchmarks/run.sh throughput [--records 30000] [--rates 4,8] [--rounds 5] [--jitter-ms 60]
                                          [--new-connection-ms 150] [--trace 0]
-              --jitter-ms N          each request waits a random 0..N ms before the simulator sees it
+              --jitter-ms N[,M]      each request waits a random 0..N ms before the simulator sees it; several
+                                     values are measured side by side, interleaved in every round
               --new-connection-ms N  the first request of each connection waits N ms more
               --trace N              also print the first N push requests (arrival, records, status) and every 429
             """;
@@ -49,7 +50,7 @@ public final class ThroughputHarness {
     }
 
     /** One round's figures. */
-    private record Round(int rate, double elapsedSeconds, long accepted, int records, PushCounts counts,
+    private record Round(int rate, long jitterMs, double elapsedSeconds, long accepted, int records, PushCounts counts,
                          double steadyOfCeiling, String load) {
         double perSecond() {
             return accepted / elapsedSeconds;
@@ -73,11 +74,14 @@ public final class ThroughputHarness {
         }
         int records = options.integer("records", 30_000);
         int rounds = options.integer("rounds", 5);
-        Duration jitter = Duration.ofMillis(options.integer("jitter-ms", 60));
+        List<Long> jitters = new ArrayList<>();
+        for (String jitterText : options.string("jitter-ms", "60").split(",")) {
+            jitters.add(Long.parseLong(jitterText.trim()));
+        }
         Duration newConnection = Duration.ofMillis(options.integer("new-connection-ms", 150));
         int trace = options.integer("trace", 0);
         System.out.println("# throughput: " + MachineInfo.describe());
-        System.out.println("# network: 0-" + jitter.toMillis() + " ms per request, +" + newConnection.toMillis()
+        System.out.println("# network: 0-" + jitters + " ms per request, +" + newConnection.toMillis()
                 + " ms on a new connection");
         System.out.println("# start: " + MachineInfo.load());
         List<OmetriaRecord> backlog = new ArrayList<>(records);
@@ -88,30 +92,34 @@ public final class ThroughputHarness {
         for (String rateText : options.string("rates", "4,8").split(",")) {
             rates.add(Integer.parseInt(rateText.trim()));
         }
-        MarkdownTable each = new MarkdownTable("round", "rate limit", "elapsed", "records/s", "÷ ceiling",
+        MarkdownTable each = new MarkdownTable("round", "rate limit", "jitter", "elapsed", "records/s", "÷ ceiling",
                 "steady ÷ ceiling", "records/request", "requests", "429s", "max req in any 1 s", "load before");
-        Map<Integer, List<Round>> byRate = new LinkedHashMap<>();
+        Map<List<Long>, List<Round>> byRate = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
-            for (int rate : rates) {
-                String load = MachineInfo.load();
-                Round result = run(backlog, rate, jitter, newConnection, trace, load);
-                byRate.computeIfAbsent(rate, r -> new ArrayList<>()).add(result);
-                each.row(String.valueOf(round), rate + " req/s", String.format(Locale.ROOT, "%.1f s", result.elapsedSeconds()),
-                        String.format(Locale.ROOT, "%.1f", result.perSecond()),
-                        String.format(Locale.ROOT, "%.1f %%", 100 * result.ofCeiling()),
-                        String.format(Locale.ROOT, "%.1f %%", 100 * result.steadyOfCeiling()),
-                        String.format(Locale.ROOT, "%.1f", result.counts().recordsPerRequest()),
-                        String.valueOf(result.counts().pushRequests()), String.valueOf(result.counts().rateLimited()),
-                        String.valueOf(result.counts().maxInAnySecond()), load.replace("load average ", ""));
+            for (long jitterMs : jitters) {
+                for (int rate : rates) {
+                    String load = MachineInfo.load();
+                    Round result = run(backlog, rate, jitterMs, newConnection, trace, load);
+                    byRate.computeIfAbsent(List.of((long) rate, jitterMs), r -> new ArrayList<>()).add(result);
+                    each.row(String.valueOf(round), rate + " req/s", "0–" + jitterMs + " ms",
+                            String.format(Locale.ROOT, "%.1f s", result.elapsedSeconds()),
+                            String.format(Locale.ROOT, "%.1f", result.perSecond()),
+                            String.format(Locale.ROOT, "%.1f %%", 100 * result.ofCeiling()),
+                            String.format(Locale.ROOT, "%.1f %%", 100 * result.steadyOfCeiling()),
+                            String.format(Locale.ROOT, "%.1f", result.counts().recordsPerRequest()),
+                            String.valueOf(result.counts().pushRequests()), String.valueOf(result.counts().rateLimited()),
+                            String.valueOf(result.counts().maxInAnySecond()), load.replace("load average ", ""));
+                }
             }
         }
         System.out.println("# end: " + MachineInfo.load());
         System.out.println();
         System.out.println(each);
-        MarkdownTable summary = new MarkdownTable("rate limit", "backlog", "rounds", "median records/s", "ceiling",
+        MarkdownTable summary = new MarkdownTable("rate limit", "jitter", "backlog", "rounds", "median records/s", "ceiling",
                 "median ÷ ceiling", "range ÷ ceiling", "median steady ÷ ceiling", "records/request", "429s (all rounds)",
                 "max req in any 1 s (all rounds)", "target ≥ 97 %, 0 × 429");
-        for (Map.Entry<Integer, List<Round>> entry : byRate.entrySet()) {
+        for (Map.Entry<List<Long>, List<Round>> entry : byRate.entrySet()) {
+            int rate = entry.getKey().get(0).intValue();
             List<Round> results = entry.getValue();
             double medianPerSecond = median(results.stream().mapToDouble(Round::perSecond).toArray());
             double medianOfCeiling = median(results.stream().mapToDouble(Round::ofCeiling).toArray());
@@ -121,8 +129,9 @@ public final class ThroughputHarness {
             int busiest = results.stream().mapToInt(r -> r.counts().maxInAnySecond()).max().orElse(0);
             boolean allAccepted = results.stream().allMatch(r -> r.accepted() == r.records());
             boolean met = medianOfCeiling >= 0.97 && limited == 0 && allAccepted;
-            summary.row(entry.getKey() + " req/s", String.format(Locale.ROOT, "%,d", records), String.valueOf(results.size()),
-                    String.format(Locale.ROOT, "%.1f", medianPerSecond), String.valueOf(entry.getKey() * 100),
+            summary.row(rate + " req/s", "0–" + entry.getKey().get(1) + " ms", String.format(Locale.ROOT, "%,d", records),
+                    String.valueOf(results.size()), String.format(Locale.ROOT, "%.1f", medianPerSecond),
+                    String.valueOf(rate * 100),
                     String.format(Locale.ROOT, "%.1f %%", 100 * medianOfCeiling),
                     String.format(Locale.ROOT, "%.1f–%.1f %%", 100 * min, 100 * max),
                     String.format(Locale.ROOT, "%.1f %%", 100 * median(results.stream().mapToDouble(Round::steadyOfCeiling).toArray())),
@@ -168,8 +177,9 @@ public final class ThroughputHarness {
         }
     }
 
-    private static Round run(List<OmetriaRecord> backlog, int rate, Duration jitter, Duration newConnection, int trace,
+    private static Round run(List<OmetriaRecord> backlog, int rate, long jitterMs, Duration newConnection, int trace,
             String load) throws Exception {
+        Duration jitter = Duration.ofMillis(jitterMs);
         AtomicInteger rateLimitedCallbacks = new AtomicInteger();
         AtomicLong lastOutcomeNanos = new AtomicLong();
         OmetriaListener listener = new OmetriaListener() {
@@ -201,14 +211,14 @@ public final class ThroughputHarness {
             long accepted = outcomes.stream().filter(f -> f.join().isAccepted()).count();
             PushCounts counts = PushCounts.of(simulator);
             printTrace(simulator.pushRequests(), trace);
-            System.out.printf(Locale.ROOT, "# %d/s: %d of %d accepted in %.1f s (%.1f %% of the ceiling); simulator: %d"
+            System.out.printf(Locale.ROOT, "# %d/s, jitter 0-%d ms: %d of %d accepted in %.1f s (%.1f %% of the ceiling); simulator: %d"
                     + " requests, %d accepted holding %d records, span first..last accepted %.1f s, %d 429s, busiest"
                     + " second %d; listener rateLimited %d; %s%n",
-                    rate, accepted, backlog.size(), elapsedSeconds, 100 * accepted / elapsedSeconds / (rate * 100.0),
+                    rate, jitterMs, accepted, backlog.size(), elapsedSeconds, 100 * accepted / elapsedSeconds / (rate * 100.0),
                     counts.pushRequests(), counts.acceptedRequests(), counts.recordsAccepted(),
                     counts.acceptedSpan().toMillis() / 1000.0, counts.rateLimited(), counts.maxInAnySecond(),
                     rateLimitedCallbacks.get(), load);
-            return new Round(rate, elapsedSeconds, accepted, backlog.size(), counts,
+            return new Round(rate, jitterMs, elapsedSeconds, accepted, backlog.size(), counts,
                     steadyRequestsPerSecond(simulator.pushRequests(), rate) / rate, load);
         }
     }
