@@ -86,7 +86,7 @@ public final class PushTransport {
 
     /**
      * Opens a connection with the cheapest documented request that changes nothing: {@code GET /v2/push/_errors}
-     * (ometria-api.md §2.3), its body discarded. Ometria counts it against the account's rate like any Data API call.
+     * (documented by Ometria, read-only), its body discarded. Ometria counts it against the account's rate like any Data API call.
      *
      * @return completes (never exceptionally) when the request ended, however it ended
      */
