@@ -9,12 +9,13 @@
 #   benchmarks/run.sh txcost       [options]
 #   benchmarks/run.sh latency      [options]
 #   benchmarks/run.sh backfill     [options]
+#   benchmarks/run.sh soak         [options]          # two instances, restarts, SIGKILL, faults; exit 0 = passed
 #
 # Each harness prints its options with --help. SKIP_BUILD=1 reuses the last build; JAVA_OPTS adds JVM options.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -lt 1 ]; then
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 harness=$1
@@ -27,6 +28,7 @@ case "$harness" in
   txcost)     main=dev.ometriasync.benchmarks.txcost.TransactionCostHarness ;;
   latency)    main=dev.ometriasync.benchmarks.latency.LatencyHarness ;;
   backfill)   main=dev.ometriasync.benchmarks.backfill.BackfillHarness ;;
+  soak)       main=dev.ometriasync.benchmarks.soak.SoakMain ;;
   *) echo "run.sh: unknown harness '$harness'" >&2; exit 2 ;;
 esac
 if [ "${SKIP_BUILD:-0}" != 1 ]; then

@@ -14,6 +14,8 @@ import java.util.Objects;
  * simulator.failNext(Fault.dropConnection());
  * simulator.failNext(Fault.hold());            // blocks until simulator.releaseHeldRequests()
  * simulator.failNext(Fault.status(503).afterDelay(Duration.ofSeconds(2)));
+ * simulator.failNext(Fault.slowAnswer(Duration.ofSeconds(5))); // accepted and stored at once, answered late
+ * simulator.failAtRandom(0.05, Fault.status(503), 42);        // about one push request in 20, reproducibly
  * }</pre>
  *
  * <p>Immutable.
@@ -36,14 +38,21 @@ public final class Fault {
     private final Duration retryAfter;
     private final Duration delay;
     private final boolean hold;
+    private final Duration answerDelay;
 
     private Fault(Action action, int statusCode, String body, Duration retryAfter, Duration delay, boolean hold) {
+        this(action, statusCode, body, retryAfter, delay, hold, Duration.ZERO);
+    }
+
+    private Fault(Action action, int statusCode, String body, Duration retryAfter, Duration delay, boolean hold,
+                  Duration answerDelay) {
         this.action = action;
         this.statusCode = statusCode;
         this.body = body;
         this.retryAfter = retryAfter;
         this.delay = delay;
         this.hold = hold;
+        this.answerDelay = answerDelay;
     }
 
     /**
@@ -72,6 +81,18 @@ public final class Fault {
      */
     public static Fault delay(Duration delay) {
         return new Fault(Action.PROCEED, 0, null, null, checkDelay(delay), false);
+    }
+
+    /**
+     * Handle the request normally at once (it counts against the rate at its arrival, and accepted records are
+     * stored), then wait (real time) before sending the answer: a slow Ometria. A client whose request timeout is
+     * shorter gives up on a request whose records Ometria nevertheless holds, which is how a late write happens.
+     *
+     * @param answerDelay how long the answer is held back after the request was handled
+     * @return the fault
+     */
+    public static Fault slowAnswer(Duration answerDelay) {
+        return new Fault(Action.PROCEED, 0, null, null, Duration.ZERO, false, checkDelay(answerDelay));
     }
 
     /**
@@ -109,12 +130,12 @@ public final class Fault {
      * @return a copy of this fault that first waits
      */
     public Fault afterDelay(Duration wait) {
-        return new Fault(action, statusCode, body, retryAfter, checkDelay(wait), hold);
+        return new Fault(action, statusCode, body, retryAfter, checkDelay(wait), hold, answerDelay);
     }
 
     /** @return a copy of this fault that first holds the request until released */
     public Fault afterHold() {
-        return new Fault(action, statusCode, body, retryAfter, delay, true);
+        return new Fault(action, statusCode, body, retryAfter, delay, true, answerDelay);
     }
 
     /** @return what happens after the delay and hold */
@@ -140,6 +161,14 @@ public final class Fault {
     /** @return the real-time delay before acting (zero for none) */
     public Duration delay() {
         return delay;
+    }
+
+    /**
+     * @return how long the answer is held back after normal handling ({@link #slowAnswer(Duration)}); zero for
+     *     none
+     */
+    public Duration answerDelay() {
+        return answerDelay;
     }
 
     /** @return whether the request is held until {@link OmetriaSimulator#releaseHeldRequests()} */
@@ -173,7 +202,7 @@ public final class Fault {
         switch (action) {
             case RESPOND -> text.append("status ").append(statusCode);
             case DROP_CONNECTION -> text.append("drop connection");
-            case PROCEED -> text.append("proceed");
+            case PROCEED -> text.append(answerDelay.isZero() ? "proceed" : "slow answer " + answerDelay);
         }
         if (retryAfter != null) {
             text.append(" with Retry-After ").append(retryAfter);

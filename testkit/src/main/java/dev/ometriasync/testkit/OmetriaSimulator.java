@@ -342,6 +342,21 @@ public final class OmetriaSimulator implements AutoCloseable {
     }
 
     /**
+     * Plays a fault on a random share of push requests, from now until {@link #clearFaults()}: for each push
+     * request that no {@link #failNext queued} fault took, every random fault draws once, in the order armed, and
+     * the first that hit is played. The draws come from {@code seed}, so the same run of requests meets the same
+     * faults. A soak test arms several: {@code failAtRandom(0.03, Fault.status(429), 1)},
+     * {@code failAtRandom(0.03, Fault.status(503), 2)}, {@code failAtRandom(0.05, Fault.slowAnswer(..), 3)}.
+     *
+     * @param probability the share of push requests to fail, within (0, 1]
+     * @param fault the fault to play
+     * @param seed the seed of this fault's draws
+     */
+    public void failAtRandom(double probability, Fault fault, long seed) {
+        faults.atRandom(probability, fault, seed);
+    }
+
+    /**
      * Plays a fault on every push request, from now until {@link #clearFaults()}, that holds a record matching
      * the predicate (tested on each array element after the size checks).
      */

@@ -169,4 +169,72 @@ class FaultInjectionTest {
             assertThat(oneRps.pushRequests()).singleElement().extracting(RecordedRequest::sequence).isEqualTo(1L);
         }
     }
+
+    @Test
+    void aSlowAnswerStoresTheRecordsAtOnceCountsAtArrivalAndAnswersLate() {
+        try (OmetriaSimulator oneRps = OmetriaSimulator.builder().https(false).clock(clock).requestsPerSecond(1).start()) {
+            PushClient oneRpsClient = new PushClient(oneRps);
+            oneRps.failNext(Fault.slowAnswer(Duration.ofSeconds(30)));
+            HttpClient impatient = HttpClient.newHttpClient();
+            PushClient impatientClient = new PushClient(impatient, oneRps.baseUri(), oneRps.apiKey());
+
+            assertThatThrownBy(() -> impatientClient.sendOrThrow(impatientClient.pushRequest(PushClient.orders("LATE", 1))
+                    .header("X-Ometria-Auth", oneRps.apiKey()).timeout(Duration.ofMillis(300)).build()))
+                    .as("the client gives up on the slow answer").isInstanceOf(HttpTimeoutException.class);
+
+            assertThat(oneRps.record("order", "LATE0")).as("yet Ometria holds the records").isNotNull();
+            assertThat(oneRps.pushRequests()).singleElement().satisfies(request -> {
+                assertThat(request.status()).isEqualTo(200);
+                assertThat(request.outcome()).isEqualTo("accepted, answer delayed PT30S");
+            });
+            assertThat(oneRpsClient.push(PushClient.orders("NEXT", 1)).statusCode())
+                    .as("the slow request took the second's only slot when it arrived").isEqualTo(429);
+        }
+    }
+
+    @Test
+    void aSlowAnswerArrivesAfterItsDelay() {
+        simulator.failNext(Fault.slowAnswer(Duration.ofMillis(400)));
+
+        long started = System.nanoTime();
+        HttpResponse<String> answer = client.push(PushClient.orders("A", 1));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(tookMillis).as("held back at least the delay").isGreaterThanOrEqualTo(400);
+        assertThat(Fault.slowAnswer(Duration.ofMillis(400))).hasToString("slow answer PT0.4S");
+        assertThatThrownBy(() -> Fault.slowAnswer(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void randomFaultsHitTheirShareOfRequestsReproduciblyUntilCleared() {
+        java.util.List<Integer> first = statusesWithRandomFaults(150);
+        java.util.List<Integer> again = statusesWithRandomFaults(150);
+
+        assertThat(again).as("same seeds, same faults on the same requests").isEqualTo(first);
+        long unavailable = first.stream().filter(status -> status == 503).count();
+        long limited = first.stream().filter(status -> status == 429).count();
+        assertThat(unavailable).as("about 20 % of 150").isBetween(15L, 50L);
+        assertThat(limited).as("about 8 % of 150").isBetween(3L, 25L);
+        assertThat(first).containsOnly(200, 429, 503);
+
+        simulator.clearFaults();
+        assertThat(client.push(PushClient.orders("AFTER", 1)).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> simulator.failAtRandom(0, Fault.status(503), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> simulator.failAtRandom(1.5, Fault.status(503), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private java.util.List<Integer> statusesWithRandomFaults(int requests) {
+        simulator.reset();
+        simulator.failAtRandom(0.2, Fault.status(503), 7);
+        simulator.failAtRandom(0.1, Fault.status(429), 8);
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            clock.advance(Duration.ofSeconds(1)); // stay clear of the rate limit
+            statuses.add(client.push(PushClient.orders("R" + i + "-", 1)).statusCode());
+        }
+        return statuses;
+    }
 }

@@ -60,8 +60,11 @@ final class OutboxTablesCheck {
             Connection connection = access.obtainConnection();
             try {
                 DatabaseMetaData metaData = connection.getMetaData();
+                // The connection's own catalog: on MySQL/MariaDB a null catalog searches every database on the server,
+                // so another application's (or an earlier test's) ometria_outbox would pass for this one's.
+                String catalog = connection.getCatalog();
                 for (String table : TABLES) {
-                    if (!exists(metaData, defaultSchema, table)) {
+                    if (!exists(metaData, catalog, defaultSchema, table)) {
                         missing.add(table);
                     }
                 }
@@ -79,10 +82,10 @@ final class OutboxTablesCheck {
         }
     }
 
-    private static boolean exists(DatabaseMetaData metaData, String schema, String table) throws SQLException {
+    private static boolean exists(DatabaseMetaData metaData, String catalog, String schema, String table) throws SQLException {
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
             for (String schemaName : schema == null ? new String[] {null} : new String[] {schema, schema.toUpperCase(Locale.ROOT)}) {
-                try (ResultSet tables = metaData.getTables(null, schemaName, name, null)) {
+                try (ResultSet tables = metaData.getTables(catalog, schemaName, name, null)) {
                     if (tables.next()) {
                         return true;
                     }

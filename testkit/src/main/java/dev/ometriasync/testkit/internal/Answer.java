@@ -2,6 +2,7 @@ package dev.ometriasync.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ometriasync.testkit.RecordedRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ final class Answer {
     String requestId;
     /** Given by the simulated API itself (not an injected fault): carries the queue headers. */
     boolean fromApi;
+    /** How long to hold the answer back after the request was handled and logged (a slow-answer fault). */
+    Duration answerDelay = Duration.ZERO;
 
     private Answer(int status, String body, String outcome) {
         this.status = status;

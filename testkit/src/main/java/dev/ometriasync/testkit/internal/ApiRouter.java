@@ -64,6 +64,9 @@ public final class ApiRouter implements HttpHandler {
         }
         // Log before answering: a test that got its response must find the request in the log.
         log.add(record(sequence, request, answer));
+        if (!answer.answerDelay.isZero()) {
+            sleep(answer.answerDelay);
+        }
         write(exchange, answer);
     }
 
@@ -81,6 +84,14 @@ public final class ApiRouter implements HttpHandler {
 
     private static Answer notAllowed(String allowed) {
         return Answer.error(405, "Method not allowed; use " + allowed, "method not allowed").header("Allow", allowed);
+    }
+
+    private static void sleep(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void write(HttpExchange exchange, Answer answer) throws IOException {
@@ -113,6 +124,8 @@ public final class ApiRouter implements HttpHandler {
         String text = settings.keepRequestBodies() ? new String(request.body(), StandardCharsets.UTF_8) : null;
         return new RecordedRequest(sequence, request.arrival(), request.method(), request.path(), answer.status,
                 body == null ? 0 : body.size(), types, Collections.unmodifiableList(ids),
-                request.body().length, request.carriesKey(settings.apiKey()), answer.requestId, answer.outcome, text);
+                request.body().length, request.carriesKey(settings.apiKey()), answer.requestId,
+                answer.answerDelay.isZero() ? answer.outcome : answer.outcome + ", answer delayed " + answer.answerDelay,
+                text);
     }
 }

@@ -14,8 +14,9 @@ import java.util.UUID;
 /**
  * {@code POST /v2/push}: the synchronous part of Ometria's push endpoint. In order:
  * <ol>
- *   <li>a queued {@link Fault} is played first (it stands for something in front of the API: a load balancer,
- *       a network), so it does not consume rate;</li>
+ *   <li>a queued {@link Fault} is played first, else a random one that hit (either stands for something in front
+ *       of the API: a load balancer, a network), so it does not consume rate; a slow answer
+ *       ({@link Fault#slowAnswer}) goes on through the steps below and only its answer is held back;</li>
  *   <li>{@code X-Ometria-Auth} must hold the key (else 401, or 403 when configured);</li>
  *   <li>the sliding-window request rate (else 429); every authenticated request that gets this far counts,
  *       whatever its later answer;</li>
@@ -64,12 +65,23 @@ final class PushHandler {
     private Answer answer(IncomingRequest request) {
         boolean authenticated = request.carriesKey(settings.apiKey());
         Fault queued = faults.pollQueued();
+        if (queued == null) {
+            queued = faults.drawRandom();
+        }
+        Duration answerDelay = Duration.ZERO;
         if (queued != null) {
             Answer faulted = play(queued, "fault");
             if (faulted != null) {
                 return faulted;
             }
+            answerDelay = queued.answerDelay();
         }
+        Answer answer = answerPastFaults(request, authenticated);
+        answer.answerDelay = answerDelay;
+        return answer;
+    }
+
+    private Answer answerPastFaults(IncomingRequest request, boolean authenticated) {
         if (!authenticated) {
             // No account, so no queue to report on.
             return Answer.error(settings.authFailureStatus(),
