@@ -2,7 +2,7 @@ package shop;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.ometriasync.runtime.spi.OmetriaNestedWriter;
+import dev.ometriasync.spi.OmetriaNestedWriter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 

@@ -2,8 +2,8 @@ package shop;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.ometriasync.runtime.spi.OmetriaNestedWriter;
-import dev.ometriasync.runtime.spi.OmetriaValues;
+import dev.ometriasync.spi.OmetriaNestedWriter;
+import dev.ometriasync.spi.OmetriaValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 

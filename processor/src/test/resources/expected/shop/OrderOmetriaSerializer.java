@@ -2,9 +2,9 @@ package shop;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
-import dev.ometriasync.runtime.spi.OmetriaValues;
 import dev.ometriasync.schema.RecordType;
+import dev.ometriasync.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaValues;
 import java.io.IOException;
 import java.util.Set;
 import javax.annotation.processing.Generated;

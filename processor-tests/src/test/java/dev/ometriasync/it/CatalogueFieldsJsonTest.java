@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fields Ometria documents beyond the first catalogue (ometria-api.md §9 items 5 and 6), written by generated
+ * The fields Ometria documents beyond the first catalogue, written by generated
  * serializers in the shapes Ometria documents: product {@code attributes} as {@code [{type, id|value, label}]}, store
  * listings as per-store objects, product {@code currency} as an ISO 4217 code, line-item {@code totals} as an object,
  * and a line item's embedded {@code product} object.
@@ -58,7 +58,7 @@ class CatalogueFieldsJsonTest {
 
     @Test
     void aChangedAttributeListRewritesTheWholeArray() {
-        // With @merge Ometria replaces attributes whole (ometria-api.md §5.2): a partial record carries the full set.
+        // With @merge Ometria replaces attributes whole: a partial record carries the full set.
         ListedProduct lamp = lamp();
         lamp.getAttributes().remove(0);
         assertThat(OmetriaRecords.toJson(lamp, Set.of("attributes"))).isEqualTo("{\"@type\":\"product\",\"id\":\"LAMP-1\","

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Diagnostics that follow from what Ometria documents about fields (ometria-api.md §9): a custom event must be tied
+ * Diagnostics that follow from what Ometria documents about fields: a custom event must be tied
  * to a contact, a phone number alone identifies a contact, a line item may embed its product, product attributes
  * and listings have their own required fields.
  */
@@ -74,7 +74,7 @@ class CatalogueDiagnosticsTest {
 
     @Test
     void aContactIdentifiedByItsPhoneNumberAloneIsNotWarnedAbout() {
-        // Ometria's SMS double opt-in lets phone_number be a contact's only person identifier (§9 item 9).
+        // Ometria's SMS double opt-in lets phone_number be a contact's only person identifier.
         JavaFileObject subscriber = source("test.SmsSubscriber", """
                 package test;
                 import dev.ometriasync.annotation.*;

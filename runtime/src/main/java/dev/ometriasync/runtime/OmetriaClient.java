@@ -2,7 +2,6 @@ package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
 import dev.ometriasync.runtime.internal.client.OmetriaEndpoint;
-import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.runtime.internal.client.PushTransport;
 import dev.ometriasync.schema.OmetriaSchema;
 import dev.ometriasync.schema.RecordType;

@@ -1,7 +1,6 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
-import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;

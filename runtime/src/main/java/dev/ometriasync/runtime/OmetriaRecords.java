@@ -2,7 +2,7 @@ package dev.ometriasync.runtime;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import dev.ometriasync.annotation.OmetriaContact;
 import dev.ometriasync.annotation.OmetriaCustomEvent;
 import dev.ometriasync.annotation.OmetriaOrder;
 import dev.ometriasync.annotation.OmetriaProduct;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ometriasync.runtime;
 
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 
 /**
  * One entry of Ometria's {@code GET /v2/push/_errors}: a record that Ometria acknowledged and later found

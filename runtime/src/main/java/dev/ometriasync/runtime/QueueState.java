@@ -5,8 +5,7 @@ import java.util.OptionalLong;
 /**
  * Ometria's asynchronous import backlog as its answers report it: {@code X-QueueSize-Remaining} (records that may
  * still be queued) and {@code X-QueueSize-Limit} (the backlog's size, 50,000 records by default). Ometria documents
- * the backlog as records "waiting to be processed" and these two headers for clients to read (ometria-api.md §9
- * item 1); a push that does not fit is answered 429.
+ * the backlog as records "waiting to be processed" and these two headers for clients to read; a push that does not fit is answered 429.
  *
  * @param remaining records that may still be queued, never negative
  * @param limit the backlog's size, when Ometria sent it

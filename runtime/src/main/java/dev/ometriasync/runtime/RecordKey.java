@@ -1,6 +1,6 @@
 package dev.ometriasync.runtime;
 
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 import dev.ometriasync.schema.RecordType;
 import java.util.Objects;
 

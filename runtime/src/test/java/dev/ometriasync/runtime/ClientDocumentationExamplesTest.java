@@ -2,7 +2,6 @@ package dev.ometriasync.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package dev.ometriasync.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.schema.RecordType;
 import dev.ometriasync.testkit.Fault;
 import dev.ometriasync.testkit.ManualClock;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Ometria's backlog headers slow the pipeline before the backlog fills (ometria-api.md §9 item 1), against the
+ * Ometria's backlog headers slow the pipeline before the backlog fills, against the
  * simulator over real HTTP and real time: no clock is shared between the two.
  */
 @Timeout(180)

@@ -3,7 +3,6 @@ package dev.ometriasync.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ometriasync.testkit.OmetriaSimulator;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,5 @@
 package dev.ometriasync.runtime;
 
-import dev.ometriasync.runtime.internal.client.PushResult;
 import dev.ometriasync.runtime.internal.pipeline.PushTransport;
 import java.time.Instant;
 import java.util.ArrayList;

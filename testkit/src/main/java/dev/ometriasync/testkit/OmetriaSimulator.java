@@ -222,8 +222,7 @@ public final class OmetriaSimulator implements AutoCloseable {
 
     /**
      * Custom events stored without any of {@code identity_email}, {@code identity_account_id}, {@code profile_id}.
-     * Ometria queues such an event but attaches it to no contact, so it can drive no automation (ometria-api.md §9
-     * item 2); it is not listed at {@code _errors}, since Ometria documents no error for it. Waits for validation.
+     * Ometria queues such an event but attaches it to no contact, so it can drive no automation; it is not listed at {@code _errors}, since Ometria documents no error for it. Waits for validation.
      *
      * @return copies of those events, in order of first arrival
      */
@@ -562,7 +561,7 @@ public final class OmetriaSimulator implements AutoCloseable {
         /**
          * @param status the status of an accepted push: 200 (default) or 202. Ometria documents the body of a
          *     successful push, not its status; one production client requires 202, another accepts either
-         *     (ometria-api.md §9 item 8)
+         *    
          */
         public Builder successStatus(int status) {
             if (status != 200 && status != 202) {

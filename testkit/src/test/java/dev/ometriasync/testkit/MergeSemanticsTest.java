@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Ometria's push merge rules as the simulator stores them (ometria-api.md §2.1, §5.1, §5.3). */
+/** Ometria's push merge rules as the simulator stores them. */
 class MergeSemanticsTest {
 
     private final OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).start();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator follows the facts of ometria-api.md §9 (new 2026-12-01): libphonenumber validation, circulating
+ * The simulator follows Ometria's documented facts (added 2026-12-01): libphonenumber validation, circulating
  * currencies, custom events tied to no contact, embedded line-item products, product attributes and listings,
  * numeric ids (in {@code PushLimitsTest}), the draining backlog (in {@code RateLimitTest}), a configurable success
  * status.
@@ -26,7 +26,7 @@ class OmetriaFactsTest {
 
     @Test
     void phoneNumbersAreCheckedWithLibphonenumberAsOmetriaDoes() {
-        // "+12" has the E.164 shape, yet no region uses it: Ometria refuses it later, listed at _errors (§9 item 3).
+        // "+12" has the E.164 shape, yet no region uses it: Ometria refuses it later, listed at _errors.
         client.push("""
                 [{"@type":"contact","id":"C-1","email":"ann@example.com","phone_number":"+12"},
                  {"@type":"contact","id":"C-2","email":"bob@example.com","phone_number":"+447400123456"},
@@ -40,7 +40,7 @@ class OmetriaFactsTest {
 
     @Test
     void aContactWhosePhoneNumberIsItsOnlyIdentifierIsStored() {
-        // Ometria's SMS double opt-in via API (§9 item 9).
+        // Ometria's SMS double opt-in via API.
         client.push("""
                 [{"@type":"contact","@collection":"optin:sms","id":"S-1","phone_number":"+447400123456",
                   "channels":{"sms":{"allow_marketing":true,"dt_updated_marketing":"2024-05-01T10:00:00+00:00"}}}]""");
@@ -62,7 +62,7 @@ class OmetriaFactsTest {
 
     @Test
     void aCustomEventWithoutIdentityIsKeptButTiedToNoContact() {
-        // Ometria queues it and attaches it to no one (§9 item 2): stored, not an _errors entry, listed as such.
+        // Ometria queues it and attaches it to no one: stored, not an _errors entry, listed as such.
         client.push("""
                 [{"@type":"custom_event","id":"E-1","event_type":"basket_abandoned","timestamp":"2024-05-01T10:00:00Z"},
                  {"@type":"custom_event","id":"E-2","event_type":"basket_abandoned","identity_email":"ann@example.com"},
@@ -87,7 +87,7 @@ class OmetriaFactsTest {
 
     @Test
     void aLineItemMayEmbedItsProduct() {
-        // "it is possible to add the products object inside of the orders object" (§9 item 5).
+        // "it is possible to add the products object inside of the orders object".
         client.push("""
                 [{"@type":"order","id":"O-1","lineitems":[
                    {"product":{"id":"P-1","sku":"LAMP","title":"Desk lamp","price":49.9,"base_price":41.58},
@@ -131,7 +131,7 @@ class OmetriaFactsTest {
 
     @Test
     void theSuccessStatusIsConfigurableWhereOmetriaIsAmbiguous() {
-        // Ometria documents the body of a successful push, not its status; one production client requires 202 (§9 item 8).
+        // Ometria documents the body of a successful push, not its status; one production client requires 202.
         try (OmetriaSimulator accepting = OmetriaSimulator.builder().https(false).successStatus(202).start()) {
             HttpResponse<String> response = new PushClient(accepting).push(PushClient.orders("A", 2));
 

@@ -113,7 +113,7 @@ class PushLimitsTest {
 
     @Test
     void acceptsARecordOfExactly60KbAndRefusesOneByteMore() {
-        // "60k byte" read as 60,000 bytes: the stricter of 60,000 and 61,440 (ometria-api.md §9 item 10).
+        // "60k byte" read as 60,000 bytes: the stricter of 60,000 and 61,440.
         String atLimit = orderOfBytes("BIG-1", 60_000);
         String overLimit = orderOfBytes("BIG-2", 60_001);
 
@@ -164,7 +164,7 @@ class PushLimitsTest {
 
     @Test
     void acceptsNumericIdsAsOmetriasOwnExtensionSendsThem() {
-        // Ometria's docs say ids are strings, yet its Magento extension pushes {"id": 1234} (ometria-api.md §9 item 7).
+        // Ometria's docs say ids are strings, yet its Magento extension pushes {"id": 1234}.
         HttpResponse<String> response = client.push("""
                 [{"@type":"product","id":1234,"is_in_stock":false,"@merge":true,"parent_id":12,
                   "attributes":[{"type":"colour","id":7,"label":"Red"}]}]""");

@@ -110,7 +110,7 @@ class RateLimitTest {
 
     @Test
     void theBacklogIsAQueueThatDrainsAndEveryAnswerCarriesBothQueueHeaders() {
-        // ometria-api.md §9 item 1: a backlog of records "waiting to be processed", a queue that drains, with
+        // Ometria documents a backlog of records "waiting to be processed", a queue that drains, with
         // X-QueueSize-Limit and X-QueueSize-Remaining for clients to read.
         try (OmetriaSimulator simulator = OmetriaSimulator.builder().https(false).clock(clock)
                 .backlog(240, 10).start()) {

@@ -4,7 +4,7 @@ import dev.ometriasync.benchmarks.model.BenchContact;
 import dev.ometriasync.benchmarks.model.BenchData;
 import dev.ometriasync.benchmarks.model.BenchOrder;
 import dev.ometriasync.runtime.OmetriaSerializers;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

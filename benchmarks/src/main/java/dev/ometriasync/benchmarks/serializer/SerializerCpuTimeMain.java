@@ -7,7 +7,7 @@ import dev.ometriasync.benchmarks.report.MachineInfo;
 import dev.ometriasync.benchmarks.report.MarkdownTable;
 import dev.ometriasync.benchmarks.support.Args;
 import dev.ometriasync.runtime.OmetriaSerializers;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;

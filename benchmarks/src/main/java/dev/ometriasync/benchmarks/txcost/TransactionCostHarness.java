@@ -1,6 +1,5 @@
 package dev.ometriasync.benchmarks.txcost;
 
-import dev.ometriasync.benchmarks.model.BenchContact;
 import dev.ometriasync.benchmarks.model.BenchData;
 import dev.ometriasync.benchmarks.model.BenchOrder;
 import dev.ometriasync.benchmarks.model.BenchOrderStatus;

@@ -7,7 +7,7 @@ import dev.ometriasync.benchmarks.model.BenchData;
 import dev.ometriasync.benchmarks.model.BenchOrder;
 import dev.ometriasync.runtime.OmetriaRecords;
 import dev.ometriasync.runtime.OmetriaSerializers;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.ometriasync.hibernate.internal;
 
 import dev.ometriasync.annotation.DeletePolicy;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import dev.ometriasync.schema.RecordType;
 import java.util.Set;
 

@@ -217,7 +217,7 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
         String[] names = persister.getPropertyNames();
         for (LineItemLink link : links) {
             int index = indexOf(names, link.ownerAttribute());
-            Object owner = state != null ? state[index] : persister.getPropertyValue(line, index);
+            Object owner = state != null ? state[index] : persister.getValue(line, index);
             Object oldOwner = oldState != null ? oldState[index] : null;
             orderLinesChanged(session, link, owner);
             if (oldOwner != null && !Objects.equals(ownerId(session, link, oldOwner), ownerId(session, link, owner))) {

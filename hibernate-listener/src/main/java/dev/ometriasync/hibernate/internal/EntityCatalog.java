@@ -5,7 +5,7 @@ import dev.ometriasync.annotation.OmetriaLineItem;
 import dev.ometriasync.annotation.OmetriaOrder;
 import dev.ometriasync.annotation.OmetriaProduct;
 import dev.ometriasync.runtime.OmetriaSerializers;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import dev.ometriasync.schema.RecordType;
 import java.util.ArrayList;
 import java.util.Collection;

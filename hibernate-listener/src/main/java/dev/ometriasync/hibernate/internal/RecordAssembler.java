@@ -156,6 +156,10 @@ final class RecordAssembler {
         return new OmetriaRecord(new RecordKey(type.recordType(), change.collection(), change.ometriaId()), false, Map.of(field, "false"));
     }
 
+    // Session.byMultipleIds is marked for removal from Hibernate 7.2 in favour of findMultiple, which Hibernate 6.6
+    // (still supported) does not have; no other multi-load keeps its semantics (persistence context first, no
+    // auto-flush, results in id order) on both lines. Replace with findMultiple when 6.6 support ends.
+    @SuppressWarnings("removal")
     private <T> Map<String, Map<String, Object>> load(Session session, Set<Key> keys, Map<Key, List<Work<T>>> byEntity,
             java.util.function.Function<CapturedChange, Object> idOf) {
         Map<String, List<Object>> idsByType = new LinkedHashMap<>();

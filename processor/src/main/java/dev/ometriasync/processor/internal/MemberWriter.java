@@ -18,7 +18,7 @@ import javax.lang.model.element.Modifier;
 final class MemberWriter {
 
     static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    static final ClassName VALUES = ClassName.get("dev.ometriasync.runtime.spi", "OmetriaValues");
+    static final ClassName VALUES = ClassName.get("dev.ometriasync.spi", "OmetriaValues");
     static final String GENERATOR = "generator";
     static final String WRITE_NULL = "writeNull";
 

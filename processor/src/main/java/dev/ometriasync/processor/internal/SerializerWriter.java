@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class SerializerWriter {
 
-    private static final String SPI = "dev.ometriasync.runtime.spi";
+    private static final String SPI = "dev.ometriasync.spi";
     private static final ClassName SERIALIZER = ClassName.get(SPI, "OmetriaSerializer");
     private static final ClassName NESTED_WRITER = ClassName.get(SPI, "OmetriaNestedWriter");
     private static final ClassName RECORD_TYPE = ClassName.get("dev.ometriasync.schema", "RecordType");

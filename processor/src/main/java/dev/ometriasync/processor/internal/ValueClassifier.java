@@ -16,7 +16,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * The type rules of design §2.1: which Java types may feed which JSON type, and how each is written.
+ * The type rules: which Java types may feed which JSON type, and how each is written.
  * Reports a mismatch, a missing zone, or a nested type without its annotation.
  */
 final class ValueClassifier {

@@ -1,5 +1,6 @@
 /**
- * The service provider interface between generated code and the runtime: implemented by the classes
- * that {@code ometria-sync-processor} generates, called by the runtime and integrations.
+ * The runtime's service provider interface: what an application or a test may plug into the pipeline
+ * (today, its {@link dev.ometriasync.runtime.spi.TimeSource}). The serializer SPI that generated code
+ * implements is {@code dev.ometriasync.spi}, in {@code ometria-sync-api}.
  */
 package dev.ometriasync.runtime.spi;

@@ -9,7 +9,7 @@ import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaPipeline;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
-import dev.ometriasync.runtime.internal.client.PushResult;
+import dev.ometriasync.runtime.PushResult;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
 import dev.ometriasync.runtime.internal.validation.ValidationResult;
 import dev.ometriasync.testkit.Fault;

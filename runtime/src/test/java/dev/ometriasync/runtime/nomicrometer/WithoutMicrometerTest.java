@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Micrometer is an optional dependency: a pipeline built without {@code meterRegistry(...)} must load and run
  * with no Micrometer class on the class path. The probe runs in a class loader holding only the runtime and its
- * required dependencies (Jackson, Failsafe, SLF4J, libphonenumber).
+ * required dependencies (ometria-sync-api, Jackson, Failsafe, SLF4J, libphonenumber).
  */
 @Timeout(300)
 class WithoutMicrometerTest {
@@ -24,6 +24,7 @@ class WithoutMicrometerTest {
     void thePipelineSendsWithoutMicrometerOnTheClassPath() throws Exception {
         List<URL> classPath = List.of(
                 location(OmetriaPipeline.class),                  // runtime classes
+                location(dev.ometriasync.schema.RecordType.class), // ometria-sync-api, the runtime's own dependency
                 location(PipelineWithoutMicrometerProbe.class),   // the probe (test classes)
                 location(com.fasterxml.jackson.core.JsonFactory.class),
                 location(com.fasterxml.jackson.databind.ObjectMapper.class),

@@ -32,7 +32,7 @@ final class Answer {
 
     /**
      * An error answer with the simulator's JSON error body {@code {"status":"ERROR","message":"..."}}. Ometria does
-     * not document the shape of an error body (ometria-api.md §2.2, §7 item 3): this one is an assumption, modelled
+     * not document the shape of an error body: this one is an assumption, modelled
      * on the {@code status} field of the documented success body. Clients should read no more than the status code.
      */
     static Answer error(int status, String message, String outcome) {

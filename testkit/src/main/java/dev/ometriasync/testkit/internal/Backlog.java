@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /**
  * Ometria's asynchronous import backlog as the simulator plays it: a queue of at most {@code limit} records
- * "waiting to be processed", which drains at {@code drainPerSecond} records per second (ometria-api.md §9 item 1:
- * "the queue has a maximum backlog of 50k records waiting to be processed"; clients read {@code X-QueueSize-Limit}
+ * "waiting to be processed", which drains at {@code drainPerSecond} records per second (* "the queue has a maximum backlog of 50k records waiting to be processed"; clients read {@code X-QueueSize-Limit}
  * and {@code X-QueueSize-Remaining}). A request whose records do not fit is refused whole (429).
  *
  * <p>The drain rate is not documented; it is an assumption of the simulator (see its builder). The backlog is a

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class ErrorLog {
 
-    /** Ometria returns the 100 most recent push record errors (ometria-api.md §2.3). */
+    /** Ometria returns the 100 most recent push record errors. */
     public static final int API_LIMIT = 100;
 
     /** Bound on memory for long runs; far more than any test reads. */

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The known fields of one JSON object (a record type or a nested object), their rules, and which of them are
  * required. Unknown fields are tolerated unless the checker is strict: Ometria's field tables could not be read
- * in full (ometria-api.md §7.1), so the simulator must not refuse what Ometria may well accept.
+ * in full, so the simulator must not refuse what Ometria may well accept.
  */
 final class ObjectShape implements ValueRule {
 

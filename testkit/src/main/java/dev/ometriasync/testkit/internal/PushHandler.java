@@ -30,7 +30,7 @@ import java.util.UUID;
  * </ol>
  * Every answer to an authenticated push that the simulator itself gives (not an injected fault, which stands for
  * something in front of the API) carries {@code X-QueueSize-Limit} and {@code X-QueueSize-Remaining}, as Ometria
- * documents (ometria-api.md §9 item 1). An element counts as {@code rejected} at intake when it is not an object,
+ * documents. An element counts as {@code rejected} at intake when it is not an object,
  * or lacks a known string {@code @type}, or lacks an {@code id} (a non-empty string, or an integral number, which
  * Ometria's own extension sends): without those Ometria could not even route or key it. Each such element is also
  * listed at {@code _errors}. Everything else is accepted and checked later.

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ometria's asynchronous record validation, as the simulator plays it: the field types and formats of
- * ometria-api.md §3–§4 for {@code contact}, {@code order}, {@code product} and {@code custom_event}, including
+ * Ometria's asynchronous record validation, as the simulator plays it: the field types and formats Ometria documents
+ * for {@code contact}, {@code order}, {@code product} and {@code custom_event}, including
  * nested customers, addresses, line items (minimum fields) and variant options (id, type, label).
  *
  * <p>Every problem found is reported, each with an Ometria-style path ({@code root > lineitems > 0 > quantity}).
@@ -24,17 +24,17 @@ public final class RecordChecker {
     public record Problem(String message, String path) {
     }
 
-    /** The record types the push endpoint accepts (ometria-api.md §2.1). */
+    /** The record types the push endpoint accepts. */
     public static final Set<String> RECORD_TYPES = Set.of("contact", "order", "product", "custom_event");
 
-    /** Ometria truncates longer custom event types (ometria-api.md §4.4). */
+    /** Ometria truncates longer custom event types. */
     public static final int EVENT_TYPE_MAX_LENGTH = 32;
 
-    /** The fields that tie a custom event to a contact (ometria-api.md §9 item 2). */
+    /** The fields that tie a custom event to a contact. */
     public static final List<String> EVENT_IDENTITY = List.of("identity_email", "identity_account_id", "profile_id");
 
     /**
-     * The key of a product's store listings: not confirmed for push (ometria-api.md §9 item 6; Ometria's Magento feed
+     * The key of a product's store listings: not confirmed for push (Ometria's Magento feed
      * says {@code store_listings}); the simulator takes {@code listings}, the key RudderStack's draft uses.
      */
     public static final String PRODUCT_LISTINGS = "listings";
@@ -63,7 +63,7 @@ public final class RecordChecker {
 
     /**
      * Whether a custom event names the contact it belongs to. Ometria queues an event without any identity field but
-     * attaches it to no one, so it can drive no automation (ometria-api.md §9 item 2); the simulator stores it and
+     * attaches it to no one, so it can drive no automation; the simulator stores it and
      * lists it among the events without a contact.
      */
     public static boolean hasIdentity(ObjectNode record) {
@@ -132,7 +132,7 @@ public final class RecordChecker {
                 .required("type", ValueRule.STRING)
                 .required("label", ValueRule.STRING);
         // A line item may embed its product instead of, or beside, product_id (Data API introduction; Ometria's Magento
-        // feed writes {"id", "sku", "title", "base_price", "price"}: ometria-api.md §9 item 5).
+        // feed writes {"id", "sku", "title", "base_price", "price"}).
         ObjectShape embeddedProduct = new ObjectShape().strict(strict)
                 .required("id", ValueRule.ID)
                 .fields(ValueRule.STRING, "sku", "title", "url", "image_url")
@@ -170,7 +170,7 @@ public final class RecordChecker {
     }
 
     private static ObjectShape product(boolean strict) {
-        // {type, id or value, label}: legacy API reference, Ometria's Magento feed (ometria-api.md §9 item 6).
+        // {type, id or value, label}: legacy API reference, Ometria's Magento feed.
         ObjectShape attribute = new ObjectShape().strict(strict)
                 .required("type", ValueRule.STRING)
                 .field("id", ValueRule.ID)

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The records Ometria would hold, with its push merge rules (ometria-api.md §2.1, §5.1, §5.3):
+ * The records Ometria would hold, with its push merge rules:
  * <ul>
  *   <li>records are keyed by {@code @type}, {@code id} and, for contacts only, {@code @collection}
  *       (absent collection = the empty string);</li>

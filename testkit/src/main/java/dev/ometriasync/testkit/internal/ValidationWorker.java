@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Validates acknowledged records after the acknowledgement, as Ometria does (ometria-api.md §2.2), on one
+ * Validates acknowledged records after the acknowledgement, as Ometria does, on one
  * daemon thread, batch by batch in arrival order: a record without problems is merged into the store, a
  * record with problems is listed in the error log and not stored.
  *

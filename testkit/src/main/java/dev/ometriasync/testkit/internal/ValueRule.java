@@ -15,13 +15,13 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * How one JSON value is checked. The simulator's own copy of the formats in ometria-api.md §3–§4, kept
+ * How one JSON value is checked. The simulator's own copy of Ometria's documented formats, kept
  * apart from the library's validator on purpose: the simulator plays Ometria and must not share our mistakes.
  */
 @FunctionalInterface
 interface ValueRule {
 
-    /** Ometria's generic validation text (ometria-api.md §2.3). */
+    /** Ometria's generic validation text. */
     String NOT_VALID = "not a valid value";
 
     /** Used for a missing required value; Ometria's own wording for this case is not documented. */
@@ -53,7 +53,7 @@ interface ValueRule {
 
     /**
      * Ids are strings and cannot contain spaces ([SEED] Data API introduction, "ID Fields"); Ometria evidently takes
-     * integral numbers too, since its own Magento extension sends them (ometria-api.md §9 item 7).
+     * integral numbers too, since its own Magento extension sends them.
      */
     ValueRule ID = when(Formats::isId);
 
@@ -77,14 +77,14 @@ interface ValueRule {
 
     /**
      * A phone number Google's libphonenumber finds valid, given in international form: Ometria validates phone
-     * numbers with that library (ometria-api.md §3, §9 item 3), so {@code +12} fails although it has the E.164 shape.
+     * numbers with that library, so {@code +12} fails although it has the E.164 shape.
      */
     ValueRule PHONE = textMatching(Formats::isValidPhone);
 
     /** One {@code @}, something on each side, a dot in the domain, no whitespace. */
     ValueRule EMAIL = textMatching(text -> Formats.EMAIL.matcher(text).matches());
 
-    /** {@code marketing_optin} values for push (ometria-api.md §4.1). */
+    /** {@code marketing_optin} values for push. */
     ValueRule MARKETING_OPTIN = textMatching(
             Set.of("EXPLICITLY_OPTEDIN", "EXPLICITLY_OPTEDOUT", "NOT_SPECIFIED")::contains);
 

@@ -88,9 +88,7 @@ public final class StateCheck {
 
     private static void compareObjects(OmetriaKey key, String path, JsonNode expected, JsonNode actual,
                                        List<Mismatch> mismatches) {
-        Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : expected.properties()) {
             if (field.getValue().isNull()) {
                 continue;
             }

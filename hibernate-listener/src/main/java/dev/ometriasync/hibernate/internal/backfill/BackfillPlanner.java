@@ -1,7 +1,7 @@
 package dev.ometriasync.hibernate.internal.backfill;
 
 import dev.ometriasync.runtime.OmetriaSerializers;
-import dev.ometriasync.runtime.spi.OmetriaSerializer;
+import dev.ometriasync.spi.OmetriaSerializer;
 import dev.ometriasync.schema.RecordType;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;

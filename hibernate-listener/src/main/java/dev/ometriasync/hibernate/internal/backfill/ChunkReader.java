@@ -2,7 +2,7 @@ package dev.ometriasync.hibernate.internal.backfill;
 
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.OmetriaRecords;
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.CacheMode;

@@ -3,7 +3,7 @@ package dev.ometriasync.hibernate.internal.backfill;
 import dev.ometriasync.hibernate.backfill.BackfillRejection;
 import dev.ometriasync.hibernate.backfill.BackfillSummary;
 import dev.ometriasync.hibernate.backfill.BackfillSummary.TypeResult;
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

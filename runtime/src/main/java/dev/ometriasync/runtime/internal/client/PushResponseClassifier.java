@@ -2,6 +2,7 @@ package dev.ometriasync.runtime.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ometriasync.runtime.PushResult;
 import dev.ometriasync.runtime.QueueState;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -20,7 +21,7 @@ import java.util.concurrent.ExecutionException;
  * Turns what came back from {@code POST /v2/push} — a response, or an exception instead of one — into a
  * {@link PushResult}.
  *
- * <p>Ometria documents only 200 and 429 for push (ometria-api.md §2.5). The rest is decided here by one
+ * <p>Ometria documents only 200 and 429 for push. The rest is decided here by one
  * question: <em>can the failure be blamed on a record in the batch?</em>
  * <ul>
  *   <li>200 (any 2xx) with the documented body → {@link PushResult.Accepted}. A 2xx whose body is not that
@@ -211,7 +212,7 @@ final class PushResponseClassifier {
     }
 
     /**
-     * Ometria's backlog from {@code X-QueueSize-Remaining} and {@code X-QueueSize-Limit} (ometria-api.md §9 item 1),
+     * Ometria's backlog from {@code X-QueueSize-Remaining} and {@code X-QueueSize-Limit},
      * read on every answer that can carry them. Without a readable {@code Remaining} there is no state; an
      * unreadable {@code Limit} is left out.
      */

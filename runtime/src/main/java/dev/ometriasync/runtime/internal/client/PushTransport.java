@@ -3,6 +3,7 @@ package dev.ometriasync.runtime.internal.client;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.OmetriaRequestException;
 import dev.ometriasync.runtime.PushError;
+import dev.ometriasync.runtime.PushResult;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Reads the body of {@code GET /v2/push/_errors}: a JSON array of {@code {error_message, error_path}}
- * objects (ometria-api.md §2.3). Fields Ometria may add later are ignored; a missing field reads as null.
+ * objects. Fields Ometria may add later are ignored; a missing field reads as null.
  */
 final class RecentErrorsParser {
 

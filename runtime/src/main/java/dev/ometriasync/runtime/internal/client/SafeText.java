@@ -1,6 +1,6 @@
 package dev.ometriasync.runtime.internal.client;
 
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 
 /** Makes text that came from outside (a response body, an exception message) safe to log. */
 final class SafeText {

@@ -1,7 +1,7 @@
 /**
  * The HTTP side of {@link dev.ometriasync.runtime.OmetriaClient}: endpoint checks, the secret-safe
  * {@link dev.ometriasync.runtime.internal.client.ApiKey}, the request body, and the classification of
- * every answer into a {@link dev.ometriasync.runtime.internal.client.PushResult}:
+ * every answer into a {@link dev.ometriasync.runtime.PushResult}:
  *
  * <table>
  *   <caption>Push answers</caption>

@@ -36,7 +36,7 @@ import java.util.function.DoubleSupplier;
  * exponential backoff with full jitter over consecutive 429s.
  *
  * <p>Ometria's backlog slows sending before it fills: every answer reports {@code X-QueueSize-Remaining} and
- * {@code X-QueueSize-Limit} (ometria-api.md §9 item 1), and while less than {@link #SLOW_BELOW half} of the backlog
+ * {@code X-QueueSize-Limit}, and while less than {@link #SLOW_BELOW half} of the backlog
  * remains, requests are also spaced by an interval that grows in proportion — at a quarter remaining, requests go
  * at half the rate — down to {@link #MIN_PACE} of it. The backlog drains while sending slows, so the next answer
  * restores the pace. (An independent production client backs off below 10,000 of 50,000; starting at half and slowing

@@ -1,6 +1,6 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
-import dev.ometriasync.runtime.internal.client.PushResult;
+import dev.ometriasync.runtime.PushResult;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
 import dev.ometriasync.runtime.OmetriaRecord;
-import dev.ometriasync.runtime.internal.client.PushResult;
+import dev.ometriasync.runtime.PushResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,6 +1,6 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
-import dev.ometriasync.runtime.internal.client.PushResult;
+import dev.ometriasync.runtime.PushResult;
 import dev.ometriasync.runtime.internal.resilience.RetryDecision;
 import dev.ometriasync.runtime.internal.resilience.RetryExecutor;
 import dev.ometriasync.runtime.spi.TimeSource;

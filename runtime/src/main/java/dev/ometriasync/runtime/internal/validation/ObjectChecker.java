@@ -9,7 +9,6 @@ import dev.ometriasync.schema.JsonType;
 import dev.ometriasync.schema.ObjectSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,7 @@ import java.util.stream.Collectors;
  * Walks a JSON value against the schema catalogue: JSON types, value formats, and the required groups of
  * nested objects (line items, variant options). Reports each problem with its path; never decides what to
  * do about it (that is {@link RecordValidator}'s job). Ids written as integral JSON numbers are rewritten as
- * strings, as Ometria's conventions ask (ometria-api.md §3) and Ometria evidently accepts (§9 item 7): never
+ * strings, as Ometria's conventions ask and Ometria evidently accepts: never
  * refused, never dropped.
  */
 final class ObjectChecker {
@@ -97,10 +96,7 @@ final class ObjectChecker {
      * whole, so their required fields must always be there).
      */
     private void checkObject(ObjectNode object, ObjectSpec spec, String path) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            entries.add(it.next());
-        }
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
         Set<String> requiredButNull = new HashSet<>();
         for (Map.Entry<String, JsonNode> entry : entries) {
             String name = entry.getKey();

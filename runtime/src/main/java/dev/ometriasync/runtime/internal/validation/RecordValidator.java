@@ -3,12 +3,12 @@ package dev.ometriasync.runtime.internal.validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ometriasync.runtime.InvalidFieldPolicy;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.RecordKey;
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 import dev.ometriasync.schema.FieldSpec;
 import dev.ometriasync.schema.ObjectSpec;
 import dev.ometriasync.schema.OmetriaSchema;
@@ -25,10 +25,10 @@ import java.util.Set;
 
 /**
  * Checks a record against the schema catalogue before it is sent, so that a record Ometria would refuse —
- * or accept and then silently fail to store (ometria-api.md §2.3) — is reported at once, by name, and the
+ * or accept and then silently fail to store — is reported at once, by name, and the
  * rest of its batch goes on.
  *
- * <p>Never stricter than Ometria, never sending what Ometria would refuse (ometria-api.md §9). Rules, in order:
+ * <p>Never stricter than Ometria, never sending what Ometria would refuse. Rules, in order:
  * <ol>
  *   <li>The id is non-empty and has no whitespace (Ometria's data conventions). Failing rejects.</li>
  *   <li>Each known field has its JSON type and format: e-mail shape; phone numbers valid for Google's
@@ -51,7 +51,7 @@ import java.util.Set;
  *       "Record is too large" and the largest field named.</li>
  * </ol>
  * A field outside the catalogue is kept and reported as a warning: the catalogue is assembled from
- * Ometria's prose and peers' code (ometria-api.md §7.1), and Ometria's model takes more fields than are
+ * Ometria's prose and peers' code, and Ometria's model takes more fields than are
  * documented, so refusing them would block legitimate data. A JSON {@code null} in an optional field is
  * valid: it deletes the stored value.
  *
@@ -63,7 +63,7 @@ public final class RecordValidator {
     private static final JsonMapper JSON = JsonMapper.builder()
             // Keep numbers exactly as written when a nested value has to be re-written after a drop.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
@@ -148,7 +148,7 @@ public final class RecordValidator {
 
     /**
      * Cuts a custom event type longer than Ometria keeps to its first {@value OmetriaSchema#MAX_EVENT_TYPE_LENGTH}
-     * characters (code points, so that no character is split), as Ometria does (ometria-api.md §4.4, §9 item 4):
+     * characters (code points, so that no character is split), as Ometria does:
      * sending it whole would be no different, but the record the application hears about is then the record
      * Ometria stores.
      */

@@ -2,7 +2,7 @@ package dev.ometriasync.runtime.internal.validation;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import dev.ometriasync.runtime.internal.logging.EmailMasker;
+import dev.ometriasync.runtime.logging.EmailMasker;
 import dev.ometriasync.schema.FieldFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +27,7 @@ final class ValueFormats {
     /** local@domain.tld: no whitespace, one {@code @}, a dot in the domain, nothing empty. Shape only, as peers check. */
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
-    /** Google's libphonenumber: the library Ometria validates phone numbers with (ometria-api.md §3, §9 item 3). */
+    /** Google's libphonenumber: the library Ometria validates phone numbers with. */
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.ometriasync.runtime.OmetriaClient;
 import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.PushResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -9,6 +9,7 @@ import dev.ometriasync.runtime.OmetriaClient;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.OmetriaRequestException;
 import dev.ometriasync.runtime.PushError;
+import dev.ometriasync.runtime.PushResult;
 import dev.ometriasync.runtime.internal.client.ScriptedHttpServer.Answer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,8 +90,8 @@ class OmetriaClientScriptedAnswersTest {
 
     @Test
     void queueHeadersAreReadOnEveryAnswerAndA202IsSuccessToo() {
-        // Ometria documents X-QueueSize-Limit / X-QueueSize-Remaining (ometria-api.md §9 item 1); some production
-        // clients see 202 for a successful push (§9 item 8).
+        // Ometria documents X-QueueSize-Limit / X-QueueSize-Remaining; some production
+        // clients see 202 for a successful push.
         PushResult accepted = push(Answer.of(202, Map.of("X-QueueSize-Remaining", "1200", "X-QueueSize-Limit", "50000"),
                 "{\"status\":\"OK\",\"request_id\":\"r2\",\"accepted\":2,\"rejected\":0}"));
         PushResult limited = push(Answer.of(429, Map.of("X-QueueSize-Remaining", "0", "X-QueueSize-Limit", "50000"), ""));

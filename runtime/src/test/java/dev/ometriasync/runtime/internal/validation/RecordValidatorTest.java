@@ -109,7 +109,7 @@ class RecordValidatorTest {
 
         @Test
         void aRecordOfExactly60KbIsAccepted() {
-            // Ometria's "60k byte" read as 60,000 bytes, the smaller reading (ometria-api.md §9 item 10).
+            // Ometria's "60k byte" read as 60,000 bytes, the smaller reading.
             OmetriaRecord record = productOfSize(OmetriaSchema.MAX_RECORD_BYTES);
             assertThat(record.toJson().length()).isEqualTo(60_000);
             valid(dropping.validate(record));
@@ -238,7 +238,7 @@ class RecordValidatorTest {
         @ValueSource(strings = {"+12", "+123456789012345", "+447700900", "07400 123456", "447400123456", "+0447400123456",
                 "+1", "+1234567890123456", "+44-7400", "call me"})
         void numbersLibphonenumberRefusesAreDroppedThoughSomeHaveTheE164Shape(String phone) {
-            // '+12' and '+123456789012345' pass an E.164 shape check, yet Ometria refuses them later (§9 item 3).
+            // '+12' and '+123456789012345' pass an E.164 shape check, yet Ometria refuses them later.
             ValidationResult.Valid result = valid(dropping.validate(contact("\"phone_number\":\"" + phone + "\",\"firstname\":\"Jo\"")));
 
             assertThat(result.record().fields()).containsOnlyKeys("firstname");
@@ -251,7 +251,7 @@ class RecordValidatorTest {
 
         @Test
         void aContactWhosePhoneNumberIsItsOnlyIdentifierPasses() {
-            // Ometria's SMS double opt-in via API: phone_number may be a contact's only person identifier (§9 item 9).
+            // Ometria's SMS double opt-in via API: phone_number may be a contact's only person identifier.
             OmetriaRecord record = full("{\"@type\":\"contact\",\"@collection\":\"optin:sms\",\"id\":\"S-1\","
                     + "\"phone_number\":\"+447400123456\",\"channels\":{\"sms\":{\"allow_marketing\":true,"
                     + "\"dt_updated_marketing\":\"2024-05-01T10:00:00+00:00\"}}}");
@@ -314,7 +314,7 @@ class RecordValidatorTest {
 
         @Test
         void a33CharacterEventTypeIsTruncatedAsOmetriaDoesAndReportedUnderEitherPolicy() {
-            // Ometria documents truncation, not refusal (ometria-api.md §4.4, §9 item 4).
+            // Ometria documents truncation, not refusal.
             String type = "basket_abandoned_with_a_long_name";
             assertThat(type).hasSize(33);
             for (RecordValidator validator : new RecordValidator[] {dropping, rejecting}) {
@@ -351,7 +351,7 @@ class RecordValidatorTest {
 
         @Test
         void anEventWithNoIdentityIsRejectedWhateverThePolicy() {
-            // Ometria would queue it and tie it to no contact (§9 item 2): useless data, reported instead of sent.
+            // Ometria would queue it and tie it to no contact: useless data, reported instead of sent.
             OmetriaRecord record = full("{\"@type\":\"custom_event\",\"id\":\"E-1\",\"event_type\":\"basket_abandoned\","
                     + "\"timestamp\":\"2023-05-25T15:32:52Z\",\"properties\":{\"sku\":\"P-1\"}}");
             assertThat(rejection(dropping.validate(record))).isEqualTo("custom_event E-1: field 'identity_email' is missing;"
@@ -385,7 +385,7 @@ class RecordValidatorTest {
 
         @Test
         void aLineItemMayEmbedItsProductInsteadOfAProductId() {
-            // "it is possible to add the products object inside of the orders object" (Data API introduction, §9 item 5).
+            // "it is possible to add the products object inside of the orders object" (Data API introduction).
             OmetriaRecord record = order("\"currency\":\"GBP\"," + line("\"product\":{\"id\":\"P-1\",\"sku\":\"LAMP\","
                     + "\"title\":\"Desk lamp\",\"price\":49.90},\"quantity\":1,\"unit_price\":49.90"));
 
@@ -550,7 +550,7 @@ class RecordValidatorTest {
     class NumericIds {
         @Test
         void integralIdsAreSentAsStringsNeverDroppedOrRefused() {
-            // Ometria's ids are strings, yet its own Magento extension sends numbers (ometria-api.md §9 item 7).
+            // Ometria's ids are strings, yet its own Magento extension sends numbers.
             OmetriaRecord record = order("\"customer\":{\"id\":42,\"email\":\"jane@example.com\"},"
                     + line("\"product_id\":1001,\"variant_id\":1002,\"quantity\":1,\"unit_price\":2,"
                     + "\"variant_options\":[{\"id\":7,\"type\":\"size\",\"label\":\"M\"}]"));

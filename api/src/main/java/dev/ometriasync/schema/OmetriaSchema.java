@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The catalogue itself: Ometria's record types and nested objects, from {@code ometria-api.md} §4 and §9. Each
- * field added from §9 says where it comes from; "[DOC]" is Ometria's documentation, "[OMETRIA-CODE]" Ometria's own
+ * The catalogue itself: Ometria's record types and nested objects, from Ometria's public material. Each
+ * field added later says where it comes from; "[DOC]" is Ometria's documentation, "[OMETRIA-CODE]" Ometria's own
  * Magento 2 extension, "[PEER]" RudderStack's Ometria destination.
  *
  * <p>Fields written by the serializer itself ({@code @type}, a contact's {@code @collection}, a custom
@@ -30,7 +30,7 @@ public final class OmetriaSchema {
     /**
      * Ometria's maximum size of one record, in bytes of UTF-8 JSON. Ometria writes "60k byte" (older pages) and
      * "60KB" (current page), which may mean 60,000 or 61,440 bytes; the smaller reading is taken, so that no record
-     * Ometria could refuse as too large is ever sent (ometria-api.md §2.1, §9 item 10).
+     * Ometria could refuse as too large is ever sent.
      */
     public static final int MAX_RECORD_BYTES = 60_000;
 
@@ -45,21 +45,21 @@ public final class OmetriaSchema {
 
     /**
      * The key of a product's store listings. Not confirmed for push: Ometria's Magento feed says
-     * {@code store_listings}, an unreleased RudderStack draft {@code listings} (ometria-api.md §9 item 6). Kept in
+     * {@code store_listings}, an unreleased RudderStack draft {@code listings}. Kept in
      * this one place so that a confirmation changes one line.
      */
     public static final String PRODUCT_LISTINGS = "listings";
 
     /**
      * The fields that tie a custom event to a contact: Ometria queues an event without any of them but attaches it
-     * to no one, so it drives no automation (ometria-api.md §9 item 2: support.ometria.com 2017-12 release note
+     * to no one, so it drives no automation (support.ometria.com 2017-12 release note
      * [DOC]; RudderStack requires the identity fields [PEER]).
      */
     public static final Set<String> CUSTOM_EVENT_IDENTITY = Set.of("identity_email", "identity_account_id", "profile_id");
 
     /**
      * The values of a contact's {@code marketing_optin}. Source: Ometria's contact documentation lists exactly
-     * these three (ometria-api.md §4.1, [DOC]); an older support page's true/false is not used for push.
+     * these three ([DOC]); an older support page's true/false is not used for push.
      */
     public static final List<String> MARKETING_OPTIN_VALUES =
             List.of("EXPLICITLY_OPTEDIN", "EXPLICITLY_OPTEDOUT", "NOT_SPECIFIED");
@@ -67,7 +67,7 @@ public final class OmetriaSchema {
     /**
      * The values of a contact's {@code gender}. Source: Ometria's examples send {@code "m"} and {@code "f"}, and
      * the RudderStack Ometria destination normalises every gender to {@code f}, {@code m} or {@code o}
-     * (ometria-api.md §4.1 and §6.1, [DOC] example / [PEER]); Ometria documents no other values.
+     * ([DOC] example / [PEER]); Ometria documents no other values.
      */
     public static final List<String> GENDER_VALUES = List.of("m", "f", "o");
 
@@ -108,13 +108,13 @@ public final class OmetriaSchema {
             of("@force_optin", BOOLEAN),
             of("@merge", BOOLEAN),
             // List ids: the element type is not documented; Ometria's ids are strings ([SEED] "ID Fields"), and
-            // integral numbers are written as strings, as for record ids (§9 item 7).
+            // integral numbers are written as strings, as for record ids.
             of("@add_to_lists", STRING_ARRAY, FieldFormat.ID),
             of("@remove_from_lists", STRING_ARRAY, FieldFormat.ID),
             of(PROPERTIES, FREE_OBJECT),
             nested("channels", JsonType.OBJECT, NestedKind.NONE, CHANNELS)),
             List.of(Set.of(ID)),
-            // phone_number alone identifies a contact in Ometria's SMS double opt-in (§9 item 9, [DOC]).
+            // phone_number alone identifies a contact in Ometria's SMS double opt-in ([DOC]).
             List.of(Set.of("email", "customer_id", "phone_number")),
             // Consent: never sent without the value the application set (issue 13).
             Set.of("marketing_optin", "@force_optin", "timestamp_subscribed", "timestamp_unsubscribed", "channels"));
@@ -174,7 +174,7 @@ public final class OmetriaSchema {
             of("refunded", NUMBER),
             of("is_on_sale", BOOLEAN),
             // Mapped by RudderStack ([PEER] OmetriaLineitems.json); its structure is not documented anywhere read,
-            // so it is a free object of key/values (ometria-api.md §4.2, §9 item 6).
+            // so it is a free object of key/values.
             of("totals", FREE_OBJECT),
             nested("variant_options", JsonType.OBJECT_ARRAY, NestedKind.VARIANT_OPTION, VARIANT_OPTION),
             of(PROPERTIES, FREE_OBJECT)),
@@ -263,9 +263,9 @@ public final class OmetriaSchema {
             of("is_variant", BOOLEAN),
             of("parent_id", STRING, FieldFormat.ID),
             of("stores", STRING_ARRAY),
-            // Named on the product-recommendations page ([DOC], §9 item 6).
+            // Named on the product-recommendations page ([DOC]).
             of("currency", STRING, FieldFormat.CURRENCY),
-            // With @merge, attributes are replaced whole (§5.2).
+            // With @merge, attributes are replaced whole.
             nested("attributes", JsonType.OBJECT_ARRAY, NestedKind.PRODUCT_ATTRIBUTE, PRODUCT_ATTRIBUTE),
             nested(PRODUCT_LISTINGS, JsonType.OBJECT_ARRAY, NestedKind.PRODUCT_LISTING, PRODUCT_LISTING),
             of("@merge", BOOLEAN),

@@ -1,4 +1,4 @@
-package dev.ometriasync.runtime.internal.logging;
+package dev.ometriasync.runtime.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

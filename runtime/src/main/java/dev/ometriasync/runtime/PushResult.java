@@ -1,12 +1,12 @@
-package dev.ometriasync.runtime.internal.client;
+package dev.ometriasync.runtime;
 
-import dev.ometriasync.runtime.QueueState;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How one push request ended, classified for the pipeline's decisions. Produced by the HTTP client;
- * never carries the API key.
+ * How one push request ended: what {@link OmetriaClient#push(java.util.List)} completes with, classified for
+ * the decisions a caller (the pipeline, or your own code) takes next. Sealed, so a {@code switch} over it is
+ * exhaustive. Never carries the API key.
  */
 public sealed interface PushResult {
 

@@ -1,4 +1,4 @@
-package dev.ometriasync.runtime.internal.logging;
+package dev.ometriasync.runtime.logging;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -37,16 +37,16 @@ class OmetriaSchemaTest {
 
     @Test
     void minimumFieldsFollowTheApiReference() {
-        // A line item may embed its product instead of naming its id (ometria-api.md §9 item 5).
+        // A line item may embed its product instead of naming its id.
         assertThat(OmetriaSchema.LINE_ITEM.required())
                 .containsExactly(Set.of("product_id", "product"), Set.of("quantity"), Set.of("unit_price", "subtotal"));
         assertThat(OmetriaSchema.VARIANT_OPTION.required())
                 .containsExactly(Set.of("id"), Set.of("type"), Set.of("label"));
         assertThat(OmetriaSchema.ORDER.recommended())
                 .containsExactly(Set.of("timestamp"), Set.of("grand_total"), Set.of("currency"));
-        // A phone number alone identifies a contact in Ometria's SMS double opt-in (§9 item 9).
+        // A phone number alone identifies a contact in Ometria's SMS double opt-in.
         assertThat(OmetriaSchema.CONTACT.recommended()).containsExactly(Set.of("email", "customer_id", "phone_number"));
-        // A custom event must be tied to a contact (§9 item 2).
+        // A custom event must be tied to a contact.
         assertThat(OmetriaSchema.CUSTOM_EVENT.required()).containsExactly(Set.of("id"), Set.of("event_type"),
                 Set.of("identity_email", "identity_account_id", "profile_id"));
         assertThat(OmetriaSchema.PRODUCT_ATTRIBUTE.required()).containsExactly(Set.of("type"), Set.of("id", "value"));

@@ -1,4 +1,4 @@
-package dev.ometriasync.runtime.spi;
+package dev.ometriasync.spi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.ometriasync.runtime.spi;
+package dev.ometriasync.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
