@@ -2,6 +2,7 @@ package dev.ometriasync.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ometriasync.hibernate.fixtures.ClaimCounter;
 import dev.ometriasync.hibernate.fixtures.ConnectionFailureInjector;
 import dev.ometriasync.hibernate.fixtures.Customer;
 import dev.ometriasync.hibernate.fixtures.Database;
@@ -72,11 +73,12 @@ class InfrastructureFailuresAreNotAttemptsTest {
     }
 
     @Test
-    void aPipelineThatStoppedOnAnUntrustedCertificateCountsNoAttemptAndARestartSendsTheRows() {
+    void aPipelineThatStoppedOnAnUntrustedCertificateCountsNoAttemptAndARestartSendsTheRows() throws Exception {
         Map<String, String> jdbc = Database.H2.createEmpty();
         Map<String, String> untrusted = settings();
         // The simulator's HTTPS listener has a self-signed certificate this JVM does not trust.
         untrusted.put(OmetriaSettings.ENDPOINT, ometria.httpsBaseUri().toString());
+        untrusted.put("hibernate.session_factory.statement_inspector", ClaimCounter.class.getName());
         try (SessionFactory factory = TestFactories.build(jdbc, untrusted, "create")) {
             factory.inTransaction(s -> {
                 for (long id = 1; id <= 3; id++) {
@@ -85,7 +87,10 @@ class InfrastructureFailuresAreNotAttemptsTest {
             });
             Eventually.await("the pipeline stopped and reported", () -> OmetriaSync.of(factory).status().authFailureStatus() != 0);
             Eventually.await("the rows released", () -> rows(factory).stream().allMatch(r -> r[3] == null));
+            ClaimCounter.reset();
+            Thread.sleep(1_000); // five relay rounds at the test's 200 ms poll interval: the paused relay claims nothing
 
+            assertThat(ClaimCounter.claims()).as("claims after the pipeline stopped").isZero();
             OmetriaSyncStatus status = OmetriaSync.of(factory).status();
             assertThat(status.authFailureStatus()).isEqualTo(-1);
             assertThat(status.authFailureMessage()).contains("TLS handshake failed").contains("trust store");
