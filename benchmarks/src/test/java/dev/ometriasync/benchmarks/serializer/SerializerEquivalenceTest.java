@@ -33,7 +33,7 @@ class SerializerEquivalenceTest {
                 + "\"@collection\":\"webshop\",\"id\":\"42\",\"customer_id\":\"ACC-42\","
                 + "\"email\":\"customer42@example.com\",\"prefix\":\"Ms\",\"firstname\":\"Ada\","
                 + "\"middlename\":\"Augusta\",\"lastname\":\"Lovelace\",\"gender\":\"f\","
-                + "\"date_of_birth\":\"1990-04-23\",\"phone_number\":\"+447700900123\",\"country_id\":\"GB\","
+                + "\"date_of_birth\":\"1990-04-23\",\"phone_number\":\"+447400123456\",\"country_id\":\"GB\","
                 + "\"timezone\":\"Europe/London\",\"store_ids\":[\"uk\",\"ie\"],"
                 + "\"marketing_optin\":\"EXPLICITLY_OPTEDIN\",\"timestamp_acquired\":\"2024-03-01T10:16:12+00:00\"}");
         assertThat(new String(databind, StandardCharsets.UTF_8)).isEqualTo(json);
