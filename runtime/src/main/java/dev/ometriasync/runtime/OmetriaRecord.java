@@ -1,15 +1,13 @@
 package dev.ometriasync.runtime;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.ometriasync.runtime.internal.record.EncodedRecord;
+import dev.ometriasync.runtime.internal.record.RecordAccess;
+import dev.ometriasync.runtime.internal.record.RecordEncoder;
 import dev.ometriasync.schema.RecordType;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,17 +15,34 @@ import java.util.Objects;
  * One Ometria record on its way to the push endpoint: its key, whether it is a full record or a
  * partial update, and its top-level fields as raw JSON values in the order they were written.
  *
+ * <p>A record holds the bytes it is sent as: one compact UTF-8 JSON object, {@code @type}, {@code @collection}
+ * and {@code id} first, then each field as the serializer wrote it. Validation, the size limit, coalescing and
+ * the request body work on those bytes; {@link #fields()} decodes them for callers that want text.
+ *
  * <p>Records are immutable. {@link #mergedWith(OmetriaRecord)} implements the pipeline's coalescing rule,
  * which is Ometria's own merge rule: per top-level field, the later value wins; a nested object or array
  * is replaced whole; a full record replaces whatever came before.
  */
 public final class OmetriaRecord {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    static {
+        RecordAccess.install(new RecordAccess.Bridge() {
+            @Override
+            public EncodedRecord encoded(OmetriaRecord record) {
+                return record.encoded;
+            }
+
+            @Override
+            public OmetriaRecord record(RecordKey key, boolean full, EncodedRecord encoded) {
+                return new OmetriaRecord(key, full, encoded);
+            }
+        });
+    }
 
     private final RecordKey key;
     private final boolean full;
-    private final Map<String, String> fields;
+    /** The record as it is sent: one UTF-8 JSON object with the offsets of its fields. */
+    private final EncodedRecord encoded;
 
     /**
      * Creates a record.
@@ -39,13 +54,18 @@ public final class OmetriaRecord {
     public OmetriaRecord(RecordKey key, boolean full, Map<String, String> fields) {
         this.key = Objects.requireNonNull(key, "key");
         this.full = full;
-        Map<String, String> copy = new LinkedHashMap<>(fields);
         for (String reserved : new String[] {"@type", "@collection", "id"}) {
-            if (copy.containsKey(reserved)) {
+            if (fields.containsKey(reserved)) {
                 throw new IllegalArgumentException("field " + reserved + " belongs in the record key, not in the fields");
             }
         }
-        this.fields = Collections.unmodifiableMap(copy);
+        this.encoded = RecordEncoder.encode(key, fields, false);
+    }
+
+    OmetriaRecord(RecordKey key, boolean full, EncodedRecord encoded) {
+        this.key = key;
+        this.full = full;
+        this.encoded = encoded;
     }
 
     /**
@@ -57,46 +77,22 @@ public final class OmetriaRecord {
      * @throws IllegalArgumentException when the JSON is not an object with {@code @type} and a string {@code id}
      */
     public static OmetriaRecord parse(String json, boolean full) {
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("An Ometria record must be a JSON object");
-            }
-            String type = null;
-            String collection = null;
-            String id = null;
-            Map<String, String> fields = new LinkedHashMap<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "@type" -> type = parser.getValueAsString();
-                    case "@collection" -> collection = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
-                    case "id" -> id = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
-                    default -> fields.put(name, rawValue(json, parser));
-                }
-            }
-            if (type == null) {
-                throw new IllegalArgumentException("The record has no @type");
-            }
-            if (id == null) {
-                throw new IllegalArgumentException("The " + type + " record has no id");
-            }
-            return new OmetriaRecord(new RecordKey(RecordType.fromJsonName(type), collection, id), full, fields);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage(), e);
-        }
+        return parse(json.getBytes(StandardCharsets.UTF_8), full);
     }
 
-    private static String rawValue(String json, JsonParser parser) throws IOException {
-        int start = (int) parser.currentTokenLocation().getCharOffset();
-        if (parser.currentToken().isStructStart()) {
-            parser.skipChildren();
-        } else {
-            // Scalars are decoded lazily: finish the token so the location is past its end.
-            parser.finishToken();
-        }
-        int end = (int) parser.currentLocation().getCharOffset();
-        return json.substring(start, end);
+    /**
+     * Parses a record from its UTF-8 JSON, such as the output of another JSON library. When the JSON is
+     * compact and has {@code @type}, {@code @collection} and {@code id} first, the record keeps these bytes
+     * as they are.
+     *
+     * @param json the record's UTF-8 JSON; not modified, and not to be modified afterwards
+     * @param full whether it is a full record
+     * @return the record
+     * @throws IllegalArgumentException when the JSON is not an object with {@code @type} and a string {@code id}
+     */
+    public static OmetriaRecord parse(byte[] json, boolean full) {
+        RecordEncoder.Encoded read = RecordEncoder.read(json);
+        return new OmetriaRecord(read.key(), full, read.encoded());
     }
 
     /**
@@ -150,7 +146,7 @@ public final class OmetriaRecord {
      * @return field name → raw JSON value, in write order, unmodifiable
      */
     public Map<String, String> fields() {
-        return fields;
+        return encoded.fields();
     }
 
     /**
@@ -167,9 +163,7 @@ public final class OmetriaRecord {
         if (newer.full) {
             return newer;
         }
-        Map<String, String> merged = new LinkedHashMap<>(fields);
-        merged.putAll(newer.fields);
-        return new OmetriaRecord(key, full, merged);
+        return new OmetriaRecord(key, full, encoded.mergedWith(newer.encoded));
     }
 
     /**
@@ -185,9 +179,9 @@ public final class OmetriaRecord {
             generator.writeStringField("@collection", key.collection());
         }
         generator.writeStringField("id", key.id());
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            generator.writeFieldName(field.getKey());
-            generator.writeRawValue(field.getValue());
+        for (int i = 0; i < encoded.fieldCount(); i++) {
+            generator.writeFieldName(encoded.name(i));
+            generator.writeRawValue(encoded.rawValue(i));
         }
         generator.writeEndObject();
     }
@@ -198,29 +192,24 @@ public final class OmetriaRecord {
      * @return the JSON object
      */
     public String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return new String(encoded.bytes(), StandardCharsets.UTF_8);
     }
 
     @Override
     public boolean equals(Object other) {
+        // The encoding is a function of the key and the fields, and the fields of the encoding.
         return other instanceof OmetriaRecord that
-                && key.equals(that.key) && full == that.full && fields.equals(that.fields);
+                && key.equals(that.key) && full == that.full && Arrays.equals(encoded.bytes(), that.encoded.bytes());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, full, fields);
+        return 31 * Boolean.hashCode(full) + Arrays.hashCode(encoded.bytes());
     }
 
     /** Names the record and its field names only: values may hold personal data. */
     @Override
     public String toString() {
-        return (full ? "full " : "partial ") + key + " " + fields.keySet();
+        return (full ? "full " : "partial ") + key + " " + fields().keySet();
     }
 }

@@ -2,6 +2,7 @@ package dev.ometriasync.runtime;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ometriasync.runtime.internal.record.RecordEncoder;
 import dev.ometriasync.spi.OmetriaSerializer;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -62,6 +63,29 @@ public final class OmetriaRecords {
      * @throws IllegalArgumentException when the entity is not an Ometria record type or has no id
      */
     public static OmetriaRecord toRecord(Object entity, Set<String> changedProperties) {
-        return OmetriaRecord.parse(toJson(entity, changedProperties), changedProperties == null);
+        return toRecord(OmetriaSerializers.of(entity), entity, changedProperties);
+    }
+
+    /**
+     * An entity as a record for the push pipeline, written by a given serializer (resolved once by the caller,
+     * or written by hand against the SPI).
+     *
+     * @param serializer the serializer
+     * @param entity the entity
+     * @param changedProperties top-level Java attribute names; {@code null} gives the full record
+     * @param <T> the entity type
+     * @return the record
+     * @throws IllegalArgumentException when the serializer writes no {@code @type} or no id
+     */
+    public static <T> OmetriaRecord toRecord(OmetriaSerializer<T> serializer, T entity, Set<String> changedProperties) {
+        // The serializer writes each field once, straight into the bytes the record is sent as.
+        RecordEncoder.Encoded written = RecordEncoder.capture(generator -> {
+            if (changedProperties == null) {
+                serializer.writeFull(entity, generator);
+            } else {
+                serializer.writePartial(entity, changedProperties, generator);
+            }
+        });
+        return new OmetriaRecord(written.key(), changedProperties == null, written.encoded());
     }
 }

@@ -173,7 +173,7 @@ public final class BackfillHarness {
             try (PreparedStatement contact = connection.prepareStatement("insert into bench_contact (id, accountRef, "
                     + "email, prefix, firstName, middleName, lastName, gender, birthDate, phone, country, timezone, "
                     + "optin, acquiredAt) values (?, ?, ?, 'Ms', 'Ada', 'Augusta', 'Lovelace', 'f', date '1990-04-23', "
-                    + "'+447400123456', 'GB', 'Europe/London', 'EXPLICITLY_OPTEDIN', ?)");
+                    + "'+447911123456', 'GB', 'Europe/London', 'EXPLICITLY_OPTEDIN', ?)");
                  PreparedStatement store = connection.prepareStatement(
                          "insert into bench_contact_store (contact_id, position, store_id) values (?, ?, ?)")) {
                 Instant acquired = Instant.parse("2024-03-01T10:15:30Z");

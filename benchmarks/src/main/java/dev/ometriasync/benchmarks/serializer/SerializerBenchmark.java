@@ -19,10 +19,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One full Ometria record to bytes: the generated serializer against Jackson databind (reused
- * {@code ObjectMapper}, JSR-310 module, same entity annotated with {@code @JsonProperty}) and against a
- * hand-written streaming writer with pre-encoded names. A contact with 15 fields and an order with 10 line
- * items. Run through {@link SerializerBenchmarkMain}, which adds {@code -prof gc} and prints the table.
+ * One entity to the bytes of a push request, end to end ({@link EndToEnd}): written, checked against the
+ * catalogue and the size limit, and copied into the request body. Three writers: the generated serializer,
+ * Jackson databind (reused {@code ObjectMapper}, JSR-310 module, same entity annotated with
+ * {@code @JsonProperty}; its bytes are read into a record) and a hand-written streaming writer with
+ * pre-encoded names behind the serializer SPI. A contact with 15 fields and an order with 10 line items. Run
+ * through {@link SerializerBenchmarkMain}, which adds {@code -prof gc} and prints the table.
  *
  * <p>Warm-up: 8 iterations of 2 s per fork (16 s) before 6 measured iterations of 2 s; on a shared 2-core
  * machine C2 has finished compiling these small methods well within the first 5 s, and the extra
@@ -37,61 +39,59 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class SerializerBenchmark {
 
-    private RecordWriters writers;
+    private EndToEnd endToEnd;
     private BenchContact contact;
     private BenchOrder order;
-    private RecordWriters.StreamingWriter<BenchContact> generatedContact;
-    private RecordWriters.StreamingWriter<BenchOrder> generatedOrder;
-    private RecordWriters.StreamingWriter<BenchContact> handWrittenContact;
-    private RecordWriters.StreamingWriter<BenchOrder> handWrittenOrder;
+    private OmetriaSerializer<BenchContact> generatedContact;
+    private OmetriaSerializer<BenchOrder> generatedOrder;
+    private OmetriaSerializer<BenchContact> handWrittenContact;
+    private OmetriaSerializer<BenchOrder> handWrittenOrder;
 
     /** Builds the entities and resolves every writer once, as an application would. */
     @Setup
     public void setUp() {
-        writers = new RecordWriters();
+        endToEnd = new EndToEnd();
         contact = BenchData.contact(42);
         order = BenchData.order("ORD-42", 10);
-        OmetriaSerializer<BenchContact> contactSerializer = OmetriaSerializers.of(contact);
-        OmetriaSerializer<BenchOrder> orderSerializer = OmetriaSerializers.of(order);
-        generatedContact = contactSerializer::writeFull;
-        generatedOrder = orderSerializer::writeFull;
-        handWrittenContact = HandWrittenWriters::writeContact;
-        handWrittenOrder = HandWrittenWriters::writeOrder;
+        generatedContact = OmetriaSerializers.of(contact);
+        generatedOrder = OmetriaSerializers.of(order);
+        handWrittenContact = HandWrittenSerializer.contact();
+        handWrittenOrder = HandWrittenSerializer.order();
     }
 
-    /** @return the contact's record written by the generated serializer */
+    /** @return the request body of the contact's record written by the generated serializer */
     @Benchmark
     public byte[] contactGenerated() {
-        return writers.streaming(generatedContact, contact);
+        return endToEnd.throughSerializer(generatedContact, contact);
     }
 
-    /** @return the contact's record written by Jackson databind */
+    /** @return the request body of the contact's record written by Jackson databind */
     @Benchmark
     public byte[] contactDatabind() {
-        return writers.databind(contact);
+        return endToEnd.throughDatabind(contact);
     }
 
-    /** @return the contact's record written by the hand-written streaming writer */
+    /** @return the request body of the contact's record written by the hand-written streaming writer */
     @Benchmark
     public byte[] contactHandWritten() {
-        return writers.streaming(handWrittenContact, contact);
+        return endToEnd.throughSerializer(handWrittenContact, contact);
     }
 
-    /** @return the order's record written by the generated serializer */
+    /** @return the request body of the order's record written by the generated serializer */
     @Benchmark
     public byte[] orderGenerated() {
-        return writers.streaming(generatedOrder, order);
+        return endToEnd.throughSerializer(generatedOrder, order);
     }
 
-    /** @return the order's record written by Jackson databind */
+    /** @return the request body of the order's record written by Jackson databind */
     @Benchmark
     public byte[] orderDatabind() {
-        return writers.databind(order);
+        return endToEnd.throughDatabind(order);
     }
 
-    /** @return the order's record written by the hand-written streaming writer */
+    /** @return the request body of the order's record written by the hand-written streaming writer */
     @Benchmark
     public byte[] orderHandWritten() {
-        return writers.streaming(handWrittenOrder, order);
+        return endToEnd.throughSerializer(handWrittenOrder, order);
     }
 }

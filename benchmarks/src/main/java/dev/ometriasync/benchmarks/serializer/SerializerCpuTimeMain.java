@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * A cross-check of {@link SerializerBenchmark} that holds up on a busy machine: it measures the thread's
- * <em>CPU time</em> per record rather than wall-clock throughput, and interleaves the six writers in short
+ * <em>CPU time</em> per record, end to end (entity to request body, {@link EndToEnd}), rather than wall-clock throughput, and interleaves the six writers in short
  * slices, round after round, so that load from other processes falls on all of them alike. Reports the median
  * of the rounds. JMH remains the reference for allocation and for a quiet machine; this answers "how much CPU
  * does one record cost" when the machine is shared.
@@ -56,22 +56,20 @@ public final class SerializerCpuTimeMain {
         System.out.println("# serializer CPU time: " + MachineInfo.describe());
         System.out.println("# start: " + MachineInfo.load());
 
-        RecordWriters writers = new RecordWriters();
+        EndToEnd endToEnd = new EndToEnd();
         BenchContact contact = BenchData.contact(42);
         BenchOrder order = BenchData.order("ORD-42", 10);
-        OmetriaSerializer<BenchContact> contactSerializer = OmetriaSerializers.of(contact);
-        OmetriaSerializer<BenchOrder> orderSerializer = OmetriaSerializers.of(order);
-        RecordWriters.StreamingWriter<BenchContact> generatedContact = contactSerializer::writeFull;
-        RecordWriters.StreamingWriter<BenchOrder> generatedOrder = orderSerializer::writeFull;
-        RecordWriters.StreamingWriter<BenchContact> handContact = HandWrittenWriters::writeContact;
-        RecordWriters.StreamingWriter<BenchOrder> handOrder = HandWrittenWriters::writeOrder;
+        OmetriaSerializer<BenchContact> generatedContact = OmetriaSerializers.of(contact);
+        OmetriaSerializer<BenchOrder> generatedOrder = OmetriaSerializers.of(order);
+        OmetriaSerializer<BenchContact> handContact = HandWrittenSerializer.contact();
+        OmetriaSerializer<BenchOrder> handOrder = HandWrittenSerializer.order();
         Map<String, Supplier<byte[]>> cases = new LinkedHashMap<>();
-        cases.put("contact/generated", () -> writers.streaming(generatedContact, contact));
-        cases.put("contact/databind", () -> writers.databind(contact));
-        cases.put("contact/hand-written", () -> writers.streaming(handContact, contact));
-        cases.put("order/generated", () -> writers.streaming(generatedOrder, order));
-        cases.put("order/databind", () -> writers.databind(order));
-        cases.put("order/hand-written", () -> writers.streaming(handOrder, order));
+        cases.put("contact/generated", () -> endToEnd.throughSerializer(generatedContact, contact));
+        cases.put("contact/databind", () -> endToEnd.throughDatabind(contact));
+        cases.put("contact/hand-written", () -> endToEnd.throughSerializer(handContact, contact));
+        cases.put("order/generated", () -> endToEnd.throughSerializer(generatedOrder, order));
+        cases.put("order/databind", () -> endToEnd.throughDatabind(order));
+        cases.put("order/hand-written", () -> endToEnd.throughSerializer(handOrder, order));
 
         Map<String, List<Double>> nanosPerOp = new LinkedHashMap<>();
         for (int round = 0; round < warmupRounds + rounds; round++) {

@@ -1,18 +1,16 @@
 package dev.ometriasync.runtime.internal.client;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ometriasync.runtime.OmetriaRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.ometriasync.runtime.internal.record.EncodedRecord;
+import dev.ometriasync.runtime.internal.record.RecordAccess;
 import java.util.List;
 
-/** Writes a batch as the body of a push request: a JSON array of records, UTF-8. */
-final class PushRequestBody {
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+/**
+ * Writes a batch as the body of a push request: a JSON array of records, UTF-8. Each record already holds
+ * the bytes it is sent as, so the body is those bytes between brackets and commas, copied once into an array
+ * of exactly the body's size.
+ */
+public final class PushRequestBody {
 
     private PushRequestBody() {
     }
@@ -23,18 +21,22 @@ final class PushRequestBody {
      * @param records the batch
      * @return the UTF-8 bytes of the JSON array
      */
-    static byte[] of(List<OmetriaRecord> records) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * records.size());
-        try (JsonGenerator generator = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            generator.writeStartArray();
-            for (OmetriaRecord record : records) {
-                record.writeTo(generator);
-            }
-            generator.writeEndArray();
-        } catch (IOException e) {
-            // Writing to memory does not fail for I/O reasons; a raw value the generator refuses would.
-            throw new UncheckedIOException("could not write the push request body", e);
+    public static byte[] of(List<OmetriaRecord> records) {
+        int size = 2 + Math.max(0, records.size() - 1);
+        for (OmetriaRecord record : records) {
+            size += RecordAccess.encoded(record).size();
         }
-        return out.toByteArray();
+        byte[] body = new byte[size];
+        int position = 0;
+        body[position++] = '[';
+        for (OmetriaRecord record : records) {
+            if (position > 1) {
+                body[position++] = ',';
+            }
+            EncodedRecord encoded = RecordAccess.encoded(record);
+            position = encoded.copyTo(body, position);
+        }
+        body[position] = ']';
+        return body;
     }
 }

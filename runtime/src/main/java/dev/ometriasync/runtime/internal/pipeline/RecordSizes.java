@@ -1,7 +1,8 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
 import dev.ometriasync.runtime.OmetriaRecord;
-import java.util.Map;
+import dev.ometriasync.runtime.internal.record.EncodedRecord;
+import dev.ometriasync.runtime.internal.record.RecordAccess;
 
 /** Cheap size estimates for the pipeline's memory bound. */
 final class RecordSizes {
@@ -13,17 +14,17 @@ final class RecordSizes {
     }
 
     /**
-     * Estimates the size of a record's JSON without serializing it: the characters of its key, field names
-     * and raw values. Exact for ASCII content, an underestimate of UTF-8 bytes for the rest; the memory
-     * bound only needs the order of magnitude.
+     * Estimates the size of a record's JSON from its key, field names and the byte lengths of its values,
+     * rounded up; the memory bound only needs the order of magnitude.
      */
     static long estimate(OmetriaRecord record) {
         long size = 40 + record.type().jsonName().length() + record.id().length();
         if (record.collection() != null) {
             size += record.collection().length() + 20;
         }
-        for (Map.Entry<String, String> field : record.fields().entrySet()) {
-            size += field.getKey().length() + field.getValue().length() + FIELD_OVERHEAD;
+        EncodedRecord encoded = RecordAccess.encoded(record);
+        for (int i = 0; i < encoded.fieldCount(); i++) {
+            size += encoded.name(i).length() + encoded.valueLength(i) + FIELD_OVERHEAD;
         }
         return size;
     }

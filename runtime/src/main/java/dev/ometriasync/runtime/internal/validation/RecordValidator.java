@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ometriasync.runtime.InvalidFieldPolicy;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.RecordKey;
+import dev.ometriasync.runtime.internal.record.EncodedRecord;
+import dev.ometriasync.runtime.internal.record.RecordAccess;
 import dev.ometriasync.runtime.logging.EmailMasker;
 import dev.ometriasync.schema.FieldSpec;
 import dev.ometriasync.schema.ObjectSpec;
@@ -110,14 +112,22 @@ public final class RecordValidator {
         ObjectChecker checker = new ObjectChecker(problems::add, unknown::add,
                 path -> rewritten.add(FieldProblem.topLevelField(path)));
         Map<String, JsonNode> parsed = new HashMap<>();
-        for (Map.Entry<String, String> field : record.fields().entrySet()) {
-            checkTopLevel(field.getKey(), field.getValue(), spec, checker, problems, unknown, parsed, rewritten,
-                    other -> record.fields().containsKey(other) && !"null".equals(record.fields().get(other).strip()));
+        EncodedRecord encoded = RecordAccess.encoded(record);
+        for (int i = 0; i < encoded.fieldCount(); i++) {
+            String fieldName = encoded.name(i);
+            Optional<FieldSpec> field = spec.field(fieldName);
+            if (field.isEmpty()) {
+                unknown.add(fieldName);
+            } else if (!FragmentCheck.passes(encoded, i, field.get())) {
+                // Something to report or rewrite: parse this field alone and check it in full.
+                checkTopLevel(fieldName, encoded.rawValue(i), field.get(), spec, checker, problems, parsed, rewritten,
+                        other -> present(encoded, other));
+            }
         }
         List<String> truncated = new ArrayList<>();
-        truncateEventType(record, name, parsed, rewritten, truncated);
+        truncateEventType(record, encoded, name, parsed, rewritten, truncated);
         if (record.isFull()) {
-            checkRequiredGroups(record, spec, problems);
+            checkRequiredGroups(encoded, spec, problems);
         }
 
         Optional<FieldProblem> required = problems.stream().filter(FieldProblem::required).findFirst();
@@ -131,7 +141,7 @@ public final class RecordValidator {
 
         OmetriaRecord toSend = problems.isEmpty() && rewritten.isEmpty()
                 ? record : withoutInvalidFields(record, problems, parsed, rewritten);
-        long size = RecordSize.bytes(toSend);
+        long size = RecordAccess.encoded(toSend).size();
         if (size > OmetriaSchema.MAX_RECORD_BYTES) {
             return rejected(record, name + ": Record is too large: " + size + " bytes of UTF-8 JSON, Ometria accepts at most "
                     + OmetriaSchema.MAX_RECORD_BYTES + " per record (its \"60k byte\", read as 60,000)" + largestField(toSend));
@@ -152,13 +162,20 @@ public final class RecordValidator {
      * sending it whole would be no different, but the record the application hears about is then the record
      * Ometria stores.
      */
-    private static void truncateEventType(OmetriaRecord record, String name, Map<String, JsonNode> parsed,
-            Set<String> rewritten, List<String> truncated) {
-        JsonNode eventType = parsed.get("event_type");
-        if (record.type() != dev.ometriasync.schema.RecordType.CUSTOM_EVENT || eventType == null || !eventType.isTextual()) {
+    private static void truncateEventType(OmetriaRecord record, EncodedRecord encoded, String name,
+            Map<String, JsonNode> parsed, Set<String> rewritten, List<String> truncated) {
+        if (record.type() != dev.ometriasync.schema.RecordType.CUSTOM_EVENT) {
             return;
         }
-        String text = eventType.textValue();
+        JsonNode checked = parsed.get("event_type");
+        int field = encoded.indexOf("event_type");
+        String text = checked != null ? checked.textValue() : field < 0 ? null : encoded.simpleString(field);
+        if (text == null && checked == null && field >= 0 && encoded.firstByte(field) == '"') {
+            text = readTree(encoded.rawValue(field)).textValue();
+        }
+        if (text == null) {
+            return;
+        }
         int length = text.codePointCount(0, text.length());
         if (length <= OmetriaSchema.MAX_EVENT_TYPE_LENGTH) {
             return;
@@ -171,14 +188,9 @@ public final class RecordValidator {
                 + "\"), as Ometria truncates longer event types"));
     }
 
-    private static void checkTopLevel(String fieldName, String raw, ObjectSpec spec, ObjectChecker checker,
-            List<FieldProblem> problems, Set<String> unknown, Map<String, JsonNode> parsed, Set<String> rewritten,
+    private static void checkTopLevel(String fieldName, String raw, FieldSpec field, ObjectSpec spec,
+            ObjectChecker checker, List<FieldProblem> problems, Map<String, JsonNode> parsed, Set<String> rewritten,
             java.util.function.Predicate<String> presentTopLevel) {
-        Optional<FieldSpec> field = spec.field(fieldName);
-        if (field.isEmpty()) {
-            unknown.add(fieldName);
-            return;
-        }
         boolean required = ObjectChecker.isRequired(spec, fieldName);
         JsonNode value;
         try {
@@ -194,7 +206,7 @@ public final class RecordValidator {
             }
             return;
         }
-        JsonNode kept = checker.checkValue(value, field.get(), fieldName, required || spec.neverDropped(fieldName), null);
+        JsonNode kept = checker.checkValue(value, field, fieldName, required || spec.neverDropped(fieldName), null);
         parsed.put(fieldName, kept);
         if (kept != value) {
             rewritten.add(fieldName);
@@ -202,13 +214,13 @@ public final class RecordValidator {
     }
 
     /** Top-level required groups, other than the id (which lives in the key and is checked first). */
-    private static void checkRequiredGroups(OmetriaRecord record, ObjectSpec spec, List<FieldProblem> problems) {
+    private static void checkRequiredGroups(EncodedRecord record, ObjectSpec spec, List<FieldProblem> problems) {
         for (Set<String> group : spec.required()) {
             if (group.contains(OmetriaSchema.ID)) {
                 continue;
             }
             // A required field present as null was reported as null, unless another member of its group has a value.
-            boolean present = group.stream().anyMatch(record.fields()::containsKey);
+            boolean present = group.stream().anyMatch(member -> record.indexOf(member) >= 0);
             if (!present) {
                 problems.add(new FieldProblem(ObjectChecker.first(spec, group), ObjectChecker.missing(spec, group), true, null));
             }
@@ -244,10 +256,30 @@ public final class RecordValidator {
     }
 
     private static String largestField(OmetriaRecord record) {
-        return record.fields().entrySet().stream()
-                .max(Map.Entry.comparingByValue((a, b) -> Long.compare(RecordSize.bytes(a), RecordSize.bytes(b))))
-                .map(field -> "; the largest field is '" + field.getKey() + "' (" + RecordSize.bytes(field.getValue()) + " bytes)")
-                .orElse("");
+        EncodedRecord encoded = RecordAccess.encoded(record);
+        int largest = -1;
+        for (int i = 0; i < encoded.fieldCount(); i++) {
+            if (largest < 0 || encoded.valueLength(i) > encoded.valueLength(largest)) {
+                largest = i;
+            }
+        }
+        return largest < 0 ? "" : "; the largest field is '" + encoded.name(largest) + "' (" + encoded.valueLength(largest)
+                + " bytes)";
+    }
+
+    /** Whether a top-level field is there with a value other than null. */
+    private static boolean present(EncodedRecord record, String fieldName) {
+        int field = record.indexOf(fieldName);
+        return field >= 0 && !record.isNull(field);
+    }
+
+    /** A string value with escapes, which passed its check: read it whole. */
+    private static JsonNode readTree(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     private static String more(List<FieldProblem> problems, FieldProblem shown) {
