@@ -21,8 +21,13 @@ final class RelayLeaseKeeper {
     private final String instanceId;
     private final Duration leaseDuration;
     private volatile boolean holding;
-    /** {@link System#nanoTime()} after which this instance must assume it no longer holds the lease. */
+    /**
+     * {@link System#nanoTime()} after which this instance must assume it no longer holds the lease; only
+     * meaningful while {@link #locallyValid} is set (any long value, zero included, is a possible nanoTime).
+     */
     private volatile long validUntilNanos;
+    /** Whether {@link #validUntilNanos} was set by a renewal and not cleared by {@link #release()}. */
+    private volatile boolean locallyValid;
     /** {@link System#nanoTime()} when this instance last started holding the lease. */
     private volatile long holdingSinceNanos;
 
@@ -74,6 +79,7 @@ final class RelayLeaseKeeper {
                 holdingSinceNanos = askedAt;
             }
             validUntilNanos = askedAt + leaseDuration.minus(safetyMargin(leaseDuration)).toNanos();
+            locallyValid = true;
         }
         holding = held;
         return held;
@@ -98,7 +104,7 @@ final class RelayLeaseKeeper {
      * @return true while sending is safe
      */
     boolean isValidLocally() {
-        return validUntilNanos - System.nanoTime() > 0 && validUntilNanos != 0;
+        return nanosUntilLocalExpiry() > 0;
     }
 
     /**
@@ -112,12 +118,12 @@ final class RelayLeaseKeeper {
 
     /** @return nanoseconds until {@link #isValidLocally()} turns false unless the lease is renewed; at most 0 when it is false */
     long nanosUntilLocalExpiry() {
-        return validUntilNanos == 0 ? 0 : validUntilNanos - System.nanoTime();
+        return locallyValid ? validUntilNanos - System.nanoTime() : 0;
     }
 
     /** Gives the lease up at shutdown so that another instance need not wait for it to expire. */
     void release() {
-        validUntilNanos = 0;
+        locallyValid = false;
         if (!holding) {
             return;
         }
