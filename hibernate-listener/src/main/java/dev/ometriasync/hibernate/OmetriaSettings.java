@@ -182,6 +182,16 @@ public final class OmetriaSettings {
     public static final String REQUEST_TIMEOUT = PREFIX + "request-timeout";
 
     /**
+     * Direct mode only: how many changed entities may wait to be read and handed to the pipeline after their
+     * transactions committed. Changes of an entity already waiting are merged into its entry and take no room. When
+     * it is full, a further change is dropped — the committing thread never waits — and counted
+     * ({@link OmetriaSync#droppedChanges()}), with one warning a minute at most. Outbox mode never drops.
+     *
+     * <p>Expects an integer from 1 to 10,000,000. Defaults to {@link Defaults#DIRECT_MAX_PENDING}.
+     */
+    public static final String DIRECT_MAX_PENDING = PREFIX + "direct.max-pending";
+
+    /**
      * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
      * {@code fail} rolls the transaction back with an {@link OmetriaCaptureException} (nothing is committed
      * without its outbox row), {@code log} logs and counts it and lets the transaction commit without sending
@@ -241,6 +251,8 @@ public final class OmetriaSettings {
         public static final int RELAY_MAX_ATTEMPTS = 10;
         /** Five seconds. */
         public static final String STATELESS_CAPTURE_DELAY = "5s";
+        /** As many as the pipeline holds by default. */
+        public static final int DIRECT_MAX_PENDING = 100_000;
 
         private Defaults() {
         }

@@ -98,7 +98,7 @@ public final class OmetriaSync {
     /**
      * Sends the full current state of entities whose changes Hibernate did not see. In outbox mode the
      * request is stored in its own transaction (durable once this returns); in direct mode the entities
-     * are read now and queued. Call it after the transaction that changed them committed, or use
+     * are noted, and read and queued by the direct-mode reader's thread right after. Call it after the transaction that changed them committed, or use
      * {@link #touch(EntityManager, Class, Object...)} to join that transaction.
      *
      * @param entityClass an entity class annotated with a record annotation
@@ -194,6 +194,18 @@ public final class OmetriaSync {
      */
     public long captureFailures() {
         return runtime == null ? 0 : runtime.captureFailures();
+    }
+
+    /**
+     * Committed changes that direct mode dropped without sending because {@link OmetriaSettings#DIRECT_MAX_PENDING}
+     * changed entities already waited to be read, since start. The committing thread never waits for the pipeline;
+     * this count (and one warning a minute at most) is how a full queue shows. Always 0 in outbox mode. Anything
+     * above zero means Ometria misses changes until the entities change again, are touched, or a backfill runs.
+     *
+     * @return the number of dropped changes (0 when the integration does not run)
+     */
+    public long droppedChanges() {
+        return runtime == null ? 0 : runtime.droppedChanges();
     }
 
     private String entityName(Class<?> entityClass) {

@@ -25,6 +25,10 @@ import java.time.Instant;
  * @param rejectedRecords records refused since start
  * @param deadLetteredRecords records given up after the retry budget since start
  * @param captureFailures unexpected errors while recording changes since start
+ * @param droppedChanges committed changes direct mode dropped because its queue was full, since start (0 in outbox
+ *     mode, which never drops)
+ * @param waitingChanges changed entities direct mode noted after commit and has not yet read and handed to the
+ *     pipeline (0 in outbox mode, where they wait as pending rows)
  */
 public record OmetriaSyncStatus(
         boolean enabled,
@@ -44,9 +48,11 @@ public record OmetriaSyncStatus(
         long sentRecords,
         long rejectedRecords,
         long deadLetteredRecords,
-        long captureFailures) {
+        long captureFailures,
+        long droppedChanges,
+        long waitingChanges) {
 
     /** The status of an integration that does not run. */
     static final OmetriaSyncStatus DISABLED = new OmetriaSyncStatus(false, null, 0, 0, null, null, null, false, false, false, 0,
-            null, 0, null, 0, 0, 0, 0);
+            null, 0, null, 0, 0, 0, 0, 0, 0);
 }

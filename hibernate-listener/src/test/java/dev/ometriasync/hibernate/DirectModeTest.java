@@ -8,6 +8,7 @@ import dev.ometriasync.hibernate.fixtures.Eventually;
 import dev.ometriasync.hibernate.fixtures.OrderLine;
 import dev.ometriasync.hibernate.fixtures.PurchaseOrder;
 import dev.ometriasync.hibernate.fixtures.SentRecords;
+import dev.ometriasync.hibernate.fixtures.SkuProduct;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import dev.ometriasync.testkit.RecordedRequest;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Direct mode (no outbox table): the same capture rules, records serialized before commit and queued after it. */
+/** Direct mode (no outbox table): the same capture rules; records read from committed state after commit and queued. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectModeTest {
 
@@ -102,5 +103,26 @@ class DirectModeTest {
 
         Eventually.await("order " + number + " with 2 lines", () -> ometria.record("order", number).get("lineitems").size() == 2);
         assertThat(ometria.record("order", number).get("lineitems").findValuesAsText("product_id")).containsExactly("P-1", "P-2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aDeleteSendsWhatItsPolicyNeedsFromTheIdNotedInTheTransaction(Database database) {
+        Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+        settings.put(OmetriaSettings.MODE, "direct");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        long id = IDS.incrementAndGet();
+        String sku = "SKU-DIRECT-" + id;
+        try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop", SkuProduct.class)) {
+            factory.inTransaction(s -> s.persist(new SkuProduct(id, sku, "Kettle", new BigDecimal("29.00"))));
+            Eventually.await("the product", () -> ometria.record("product", sku) != null);
+
+            factory.inTransaction(s -> s.remove(s.find(SkuProduct.class, id)));
+
+            // the entity cannot be read after commit: the SKU noted in the transaction carries the delete policy
+            Eventually.await("the product deactivated", () -> ometria.record("product", sku).has("is_active"));
+            assertThat(ometria.record("product", sku).get("is_active").asBoolean()).isFalse();
+            assertThat(ometria.record("product", sku).get("title").asText()).isEqualTo("Kettle");
+        }
     }
 }

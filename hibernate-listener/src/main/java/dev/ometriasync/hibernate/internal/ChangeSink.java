@@ -99,6 +99,13 @@ interface ChangeSink {
      */
     long droppedChanges();
 
+    /**
+     * Changed entities held in memory and not yet handed to the pipeline.
+     *
+     * @return the count (always 0 for a sink that keeps its changes in a table)
+     */
+    long waitingChanges();
+
     /** What an outbox offers operators: counts, dead letters, replay, and the relay's state. */
     interface Outbox {
         /**

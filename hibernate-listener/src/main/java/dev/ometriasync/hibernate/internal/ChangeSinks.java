@@ -12,7 +12,7 @@ final class ChangeSinks {
             RecordAssembler assembler, RecordPipeline pipeline) {
         return switch (config.mode()) {
             case OUTBOX -> new OutboxSink(factory, config, catalog, assembler, pipeline);
-            case DIRECT -> new DirectSink(factory, config, assembler, pipeline);
+            case DIRECT -> new DirectSink(factory, config, catalog, assembler, pipeline);
         };
     }
 }

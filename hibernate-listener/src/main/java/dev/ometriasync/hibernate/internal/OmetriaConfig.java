@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
  * @param statelessCaptureDelay delay before a stateless-session change is read back
  * @param captureFailure what an unexpected error while recording a change does to the transaction
  * @param requestTimeout how long one push request may stay unanswered
+ * @param directMaxPending direct mode: the most changed entities waiting to be read after commit
  */
 public record OmetriaConfig(
         boolean enabled,
@@ -65,7 +66,8 @@ public record OmetriaConfig(
         String instanceId,
         Duration statelessCaptureDelay,
         CaptureFailurePolicy captureFailure,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        int directMaxPending) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -187,12 +189,13 @@ public record OmetriaConfig(
         if (requestTimeout != null && requestTimeout.compareTo(Duration.ofMillis(100)) < 0) {
             reader.problems.add(OmetriaSettings.REQUEST_TIMEOUT + " must be at least 100ms, was " + requestTimeout);
         }
+        int directMaxPending = reader.integer(OmetriaSettings.DIRECT_MAX_PENDING, Defaults.DIRECT_MAX_PENDING, 1, 10_000_000);
         if (!reader.problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid ometria-sync configuration:\n  - " + String.join("\n  - ", reader.problems));
         }
         return new OmetriaConfig(enabled, apiKey, stripTrailingSlash(endpoint), mode, rate, batch, flushInterval, retry, shutdown,
                 invalidFieldPolicy, orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts,
-                instanceId, statelessDelay, captureFailure, requestTimeout);
+                instanceId, statelessDelay, captureFailure, requestTimeout, directMaxPending);
     }
 
     /** Hides the API key. */

@@ -309,6 +309,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
                 outbox.map(ChangeSink.Outbox::relayFailedRounds).orElse(0), outbox.map(ChangeSink.Outbox::relayLastFailure).orElse(null),
                 auth == null ? 0 : auth.statusCode(), auth == null ? null : auth.message(),
                 send == null ? 0 : send.sentRecords(), send == null ? 0 : send.rejectedRecords(),
-                send == null ? 0 : send.deadLetteredRecords(), captureFailures());
+                send == null ? 0 : send.deadLetteredRecords(), captureFailures(), droppedChanges(),
+                sink.waitingChanges());
     }
 }

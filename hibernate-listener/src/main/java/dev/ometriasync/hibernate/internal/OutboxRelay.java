@@ -19,18 +19,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hibernate.CacheMode;
-import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox rows: while this instance holds the relay lease, it claims due rows, reloads their
- * entities in a read-only session (one multi-load per type, lazy associations batch-fetched), serializes
- * them while that session is open, submits the records to the pipeline and, as outcomes arrive, deletes
- * exactly the rows whose records Ometria accepted. Rejected and dead-lettered records mark their rows
+ * entities' committed state through the {@link CommittedStateLoader} (as direct mode does), submits the
+ * records to the pipeline and, as outcomes arrive, deletes exactly the rows whose records Ometria accepted. Rejected and dead-lettered records mark their rows
  * {@code DEAD}; rows that could not be reloaded or serialized are retried with backoff; rows abandoned
  * by a stopping pipeline are released for the next run.
  *
@@ -62,10 +58,9 @@ final class OutboxRelay {
         }
     }
 
-    private final SessionFactoryImplementor factory;
     private final OutboxStore store;
     private final RelayLeaseKeeper lease;
-    private final RecordAssembler assembler;
+    private final CommittedStateLoader loader;
     private final RecordPipeline pipeline;
     private final OmetriaConfig config;
     private final int maxInFlightRows;
@@ -90,9 +85,8 @@ final class OutboxRelay {
 
     OutboxRelay(SessionFactoryImplementor factory, OutboxStore store, RecordAssembler assembler, RecordPipeline pipeline,
             OmetriaConfig config) {
-        this.factory = factory;
         this.store = store;
-        this.assembler = assembler;
+        this.loader = new CommittedStateLoader(factory, assembler, config.relayBatchSize());
         this.pipeline = pipeline;
         this.config = config;
         this.lease = new RelayLeaseKeeper(store, config.instanceId(), config.leaseDuration());
@@ -315,21 +309,12 @@ final class OutboxRelay {
     }
 
     private void submit(List<OutboxEntry> rows) {
-        List<RecordAssembler.Assembled<Long>> assembled;
-        try {
-            assembled = assemble(rows);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            if (InfrastructureFailures.isInfrastructure(e)) {
-                // the database, not the rows: give the claims back without counting an attempt
-                release(rows, e);
-                return;
-            }
-            // One row that cannot be loaded (a converter refusing a stored value, say) must not hold back the rows
-            // claimed with it: retry entity by entity, so that only the failing entity's rows count an attempt.
-            assembled = assembleEntityByEntity(rows);
+        List<RecordAssembler.Work<Long>> work = new ArrayList<>(rows.size());
+        for (OutboxEntry row : rows) {
+            work.add(new RecordAssembler.Work<>(OutboxRows.toChange(row), row.getId()));
         }
+        // the database, not the rows, failed: give the claims back without counting an attempt
+        List<RecordAssembler.Assembled<Long>> assembled = loader.load(work, this::release);
         List<Long> nothingToSend = new ArrayList<>();
         for (RecordAssembler.Assembled<Long> result : assembled) {
             if (result.isFailure()) {
@@ -345,60 +330,7 @@ final class OutboxRelay {
         }
     }
 
-    /** Reloads and serializes the rows' entities in one read-only session (one multi-load per type). */
-    private List<RecordAssembler.Assembled<Long>> assemble(List<OutboxEntry> rows) {
-        List<RecordAssembler.Work<Long>> work = new ArrayList<>(rows.size());
-        for (OutboxEntry row : rows) {
-            work.add(new RecordAssembler.Work<>(OutboxRows.toChange(row), row.getId()));
-        }
-        try (Session session = factory.withOptions().openSession()) {
-            session.setDefaultReadOnly(true);
-            session.setCacheMode(CacheMode.IGNORE);
-            session.setFetchBatchSize(config.relayBatchSize());
-            session.beginTransaction();
-            try {
-                return assembler.assemble(session, work, change -> {
-                    EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(change.entityName());
-                    return IdText.parse(persister, change.entityId());
-                });
-            } finally {
-                session.getTransaction().rollback(); // read-only: nothing to commit
-            }
-        }
-    }
-
-    /**
-     * The fallback after a batch failed as a whole: each entity's rows in a session of their own. An entity that
-     * still fails is reported as a failure of its own rows only; an infrastructure failure releases the rows
-     * without an attempt.
-     */
-    private List<RecordAssembler.Assembled<Long>> assembleEntityByEntity(List<OutboxEntry> rows) {
-        Map<List<String>, List<OutboxEntry>> byEntity = new java.util.LinkedHashMap<>();
-        for (OutboxEntry row : rows) {
-            byEntity.computeIfAbsent(List.of(row.getEntityName(), row.getEntityId()), k -> new ArrayList<>()).add(row);
-        }
-        List<RecordAssembler.Assembled<Long>> results = new ArrayList<>();
-        for (Map.Entry<List<String>, List<OutboxEntry>> entity : byEntity.entrySet()) {
-            List<OutboxEntry> entityRows = entity.getValue();
-            try {
-                results.addAll(assemble(entityRows));
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                if (InfrastructureFailures.isInfrastructure(e)) {
-                    release(entityRows, e);
-                } else {
-                    List<Long> ids = entityRows.stream().map(OutboxEntry::getId).toList();
-                    results.add(new RecordAssembler.Assembled<>(null, ids, entity.getKey().get(0) + "#" + entity.getKey().get(1)
-                            + " could not be loaded or serialized: " + e));
-                }
-            }
-        }
-        return results;
-    }
-
-    private void release(List<OutboxEntry> rows, Throwable cause) {
-        List<Long> ids = rows.stream().map(OutboxEntry::getId).toList();
+    private void release(List<Long> ids, Throwable cause) {
         LOG.warn("ometria-sync relay could not reload {} row(s) because the database failed; they are released without"
                 + " counting an attempt: {}", ids.size(), cause.toString());
         completions.add(new Completion(ids, Outcome.abandoned("infrastructure failure: " + cause), null));

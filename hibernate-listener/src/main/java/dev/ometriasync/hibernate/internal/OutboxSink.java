@@ -122,13 +122,14 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         return 0; // every change is a row in its transaction
     }
 
+    @Override
+    public long waitingChanges() {
+        return 0; // they wait as rows: see the pending rows
+    }
+
     /** A delete needs a row only when its type's policy sends something. */
     private boolean needsRow(CapturedChange change) {
-        if (change.operation() != OutboxOperation.DELETE && change.operation() != OutboxOperation.RETIRE) {
-            return true;
-        }
-        CapturedType type = catalog.type(change.entityName());
-        return type != null && RecordAssembler.deactivation(type, change) != null;
+        return RecordAssembler.sendsSomething(catalog, change);
     }
 
     private static Instant dueNow() {

@@ -19,8 +19,8 @@ import org.hibernate.Session;
  * of one type are loaded in one multi-load, and each record is serialized while the session is open
  * (lazy associations load, in batches when the session's fetch batch size is set).
  *
- * <p>Used by the outbox relay (rows from the table), direct mode (before commit, on the transaction's
- * connection) and anything else that needs records from entity state.
+ * <p>Used through {@link CommittedStateLoader} by the outbox relay (rows from the table) and direct mode's
+ * after-commit reader (changes noted in memory).
  */
 final class RecordAssembler {
 
@@ -136,6 +136,21 @@ final class RecordAssembler {
         }
         changed.retainAll(type.mappedProperties()); // names written before a deploy that unmapped them
         return changed.isEmpty() ? null : OmetriaRecords.toRecord(entity, changed);
+    }
+
+    /**
+     * Whether a change can lead to a record: a delete (or a retired id) only when its type's policy sends something.
+     *
+     * @param catalog the captured types
+     * @param change the change
+     * @return false for a change that is known to send nothing
+     */
+    static boolean sendsSomething(EntityCatalog catalog, CapturedChange change) {
+        if (change.operation() != OutboxOperation.DELETE && change.operation() != OutboxOperation.RETIRE) {
+            return true;
+        }
+        CapturedType type = catalog.type(change.entityName());
+        return type != null && deactivation(type, change) != null;
     }
 
     /**

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ometriasync.hibernate.OmetriaSettings;
+import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.hibernate.backfill.fixtures.BackfillFactories;
 import dev.ometriasync.hibernate.backfill.fixtures.Pushes;
 import dev.ometriasync.hibernate.backfill.fixtures.Seeder;
 import dev.ometriasync.hibernate.fixtures.Customer;
 import dev.ometriasync.hibernate.fixtures.Database;
+import dev.ometriasync.hibernate.fixtures.Eventually;
 import dev.ometriasync.hibernate.fixtures.SentRecords;
 import dev.ometriasync.testkit.Fault;
 import dev.ometriasync.testkit.OmetriaSimulator;
@@ -55,7 +57,7 @@ class BackfillLiveChangesTest {
     void liveChangesCommittedDuringABackfillAreDeliveredBeforeItsRemainingChunks() throws Exception {
         Map<String, String> jdbc = Database.H2.createEmpty();
         Map<String, String> settings = BackfillFactories.settings(ometria, 1_000);
-        settings.put(OmetriaSettings.MODE, "direct"); // the change is in the pipeline when commit returns: no relay timing involved
+        settings.put(OmetriaSettings.MODE, "direct"); // read and queued right after commit by the direct-mode reader: no relay polling involved
         try (SessionFactory factory = BackfillFactories.build(jdbc, settings, "create")) {
             try (Seeder seeder = Seeder.open(jdbc)) {
                 seeder.customers(1, CUSTOMERS, 20);
@@ -68,6 +70,8 @@ class BackfillLiveChangesTest {
 
             factory.inTransaction(s -> s.find(Customer.class, 2_900L).setEmail("new.address@example.com"));
             factory.inTransaction(s -> s.persist(new Customer(9_001L, "signed.up@example.com", "New", "Customer")));
+            Eventually.await("the direct-mode reader handed both changes to the pipeline",
+                    () -> OmetriaSync.of(factory).status().waitingChanges() == 0);
             ometria.clearFaults();
             BackfillSummary summary = backfill.get(180, TimeUnit.SECONDS);
 

@@ -80,6 +80,7 @@ final class OmetriaHibernateSettings {
         settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS, relay.getMaxAttempts());
         putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID, relay.getInstanceId());
         settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY, properties.getStateless().getCaptureDelay());
+        settings.put(OmetriaSettings.DIRECT_MAX_PENDING, properties.getDirect().getMaxPending());
         return settings;
     }
 

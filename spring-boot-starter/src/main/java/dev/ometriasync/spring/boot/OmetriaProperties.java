@@ -79,6 +79,8 @@ public class OmetriaProperties {
 
     private final Stateless stateless = new Stateless();
 
+    private final Direct direct = new Direct();
+
     private final Health health = new Health();
 
     /** What happens to a record with an invalid optional field. */
@@ -263,6 +265,26 @@ public class OmetriaProperties {
         }
     }
 
+    /** Direct mode (ometria.mode=direct). */
+    public static class Direct {
+
+        /**
+         * How many changed entities may wait to be read and sent after commit; a change of a further entity is dropped
+         * (the committing thread never waits), counted in ometria.changes.dropped and warned about once a minute at most.
+         */
+        private int maxPending = 100_000;
+
+        /** @return the limit */
+        public int getMaxPending() {
+            return maxPending;
+        }
+
+        /** @param maxPending the limit */
+        public void setMaxPending(int maxPending) {
+            this.maxPending = maxPending;
+        }
+    }
+
     /** The Actuator health indicator "ometria". */
     public static class Health {
 
@@ -432,6 +454,11 @@ public class OmetriaProperties {
     /** @return stateless-session settings */
     public Stateless getStateless() {
         return stateless;
+    }
+
+    /** @return direct-mode settings */
+    public Direct getDirect() {
+        return direct;
     }
 
     /** @return health indicator settings */

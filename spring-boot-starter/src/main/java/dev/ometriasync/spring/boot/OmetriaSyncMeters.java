@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ometria.auth.failed} (gauge, 1 or 0): Ometria refused the API key (401/403);</li>
  *   <li>{@code ometria.records.sent}, {@code ometria.records.rejected}, {@code ometria.records.dead} (counters):
  *       records acknowledged, refused, and given up after the retry budget;</li>
- *   <li>{@code ometria.capture.failures} (counter): unexpected errors while recording changes.</li>
+ *   <li>{@code ometria.capture.failures} (counter): unexpected errors while recording changes;</li>
+ *   <li>{@code ometria.changes.waiting} (gauge): changed entities direct mode has not yet read and handed to the
+ *       pipeline (its limit is {@code ometria.direct.max-pending});</li>
+ *   <li>{@code ometria.changes.dropped} (counter): committed changes direct mode dropped because its queue was full.</li>
  * </ul>
  * The pipeline publishes its own ({@code ometria.pipeline.queue.depth}, {@code ometria.pipeline.queue.oldest.age},
  * {@code ometria.pipeline.requests} by {@code result}, {@code ometria.pipeline.rate.limited} for 429s, ...).
@@ -65,6 +68,10 @@ public class OmetriaSyncMeters implements MeterBinder {
         counter(registry, "ometria.records.rejected", "Records refused locally or by Ometria", s -> s.rejectedRecords());
         counter(registry, "ometria.records.dead", "Records given up after the retry budget", s -> s.deadLetteredRecords());
         counter(registry, "ometria.capture.failures", "Unexpected errors while recording changes", s -> s.captureFailures());
+        gauge(registry, "ometria.changes.waiting", "Changed entities direct mode has not yet read and handed to the pipeline",
+                s -> s.waitingChanges());
+        counter(registry, "ometria.changes.dropped", "Committed changes direct mode dropped because its queue was full",
+                s -> s.droppedChanges());
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<OmetriaSyncStatus> value) {
@@ -86,7 +93,7 @@ public class OmetriaSyncMeters implements MeterBinder {
                 LOG.debug("ometria-sync status unavailable for metrics: {}", e.toString());
                 if (cached == null) {
                     cached = new OmetriaSyncStatus(true, sync.mode(), 0, 0, null, null, null, false, false, false, 0, e.toString(),
-                            0, null, 0, 0, 0, 0);
+                            0, null, 0, 0, 0, 0, 0, 0);
                 }
             }
         }

@@ -1,0 +1,325 @@
+package dev.ometriasync.hibernate.internal;
+
+import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.Outcome;
+import dev.ometriasync.runtime.Priority;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Direct mode's after-commit reader. A committed transaction only notes which entities it changed
+ * ({@link #note}); this reader's own thread takes the noted entities in batches, reads their committed state in a
+ * fresh session exactly as the outbox relay does ({@link CommittedStateLoader}: per-entity isolation, deletes and
+ * retired ids by the delete policy) and hands the records to the pipeline.
+ *
+ * <p>Why the order is right: an entity noted again while it waits is merged into its entry; once taken, a new
+ * note makes a new entry that is read after the current read. Reads happen one batch at a time on one thread, each
+ * after the commits that noted it, so each read of an entity sees a state at least as new as the previous read's,
+ * and the pipeline (later submission wins, one request per key in flight) sends the newest. Two transactions racing
+ * on one row therefore end with the state the database ended with, whatever order their callbacks ran in.
+ *
+ * <p>The committing thread never waits: {@link #note} takes a lock for a map operation only. When
+ * {@code ometria.direct.max-pending} entities wait already, a change of a further entity is dropped, counted and
+ * reported by one warning a minute at most. Only this reader's thread ever waits for room in the pipeline.
+ */
+final class CommittedStateReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommittedStateReader.class);
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    private static final long FIRST_RETRY_MILLIS = 200;
+    private static final long MAX_RETRY_MILLIS = 30_000;
+    /**
+     * Under a stream of commits (the previous batch was taken less than {@link #STREAM_GAP_NANOS} ago) the reader lets
+     * a batch fill for up to this long: one session, one query per type and one wake-up then serve many commits instead
+     * of one each. That is CPU the reader no longer takes from the committing threads (on PostgreSQL a batch of one
+     * costs several round trips). A change waits at most this much longer, which the pipeline's rate limit dwarfs; a
+     * change after a quiet spell, a flush and a stop never wait for it.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long STREAM_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final CommittedStateLoader loader;
+    private final RecordPipeline pipeline;
+    private final int batchSize;
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PendingChanges pending;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong unsent = new AtomicLong();
+    private final OccasionalWarning droppedWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
+    private final OccasionalWarning unreadableWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
+    private final OccasionalWarning unsentWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
+    private final OccasionalWarning databaseWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
+    /** Guarded by {@link #lock}: a batch is being read or submitted. */
+    private boolean busy;
+    /** Guarded by {@link #lock}: how many entities that batch holds. */
+    private int inBatch;
+    /** Guarded by {@link #lock}: the reader waits for a first change and must be woken by one. */
+    private boolean idle;
+    /** Guarded by {@link #lock}: threads waiting in {@link #awaitIdle}; the reader does not let batches fill for them. */
+    private int flushing;
+    /** Guarded by {@link #lock}: no more notes; drain what waits, then end. */
+    private boolean stopping;
+    private Thread thread;
+
+    CommittedStateReader(CommittedStateLoader loader, RecordPipeline pipeline, int batchSize, int capacity) {
+        this.loader = loader;
+        this.pipeline = pipeline;
+        this.batchSize = batchSize;
+        this.capacity = capacity;
+        this.pending = new PendingChanges(capacity);
+    }
+
+    synchronized void start() {
+        thread = new Thread(this::run, "ometria-direct-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Notes committed changes for reading. Never blocks on the pipeline or the database, never throws.
+     *
+     * @param changes the changes of one committed transaction (or one touch)
+     */
+    void note(List<CapturedChange> changes) {
+        int refused = 0;
+        String refusedEntity = null;
+        boolean stopped;
+        lock.lock();
+        try {
+            stopped = stopping;
+            for (CapturedChange change : changes) {
+                if (stopped || !pending.add(change)) {
+                    refused++;
+                    refusedEntity = refusedEntity == null ? change.entityName() : refusedEntity;
+                }
+            }
+            // wake the reader for a first change, or when a batch is full; otherwise it is letting the batch fill
+            if (refused < changes.size() && (idle || pending.size() >= batchSize)) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (refused > 0) {
+            long total = dropped.addAndGet(refused);
+            if (stopped) {
+                droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: the SessionFactory is"
+                        + " closing; {} dropped since start (OmetriaSync.droppedChanges())", refused, refusedEntity, total);
+            } else {
+                droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: {} changed entities already"
+                        + " wait to be read and sent ({}={}); {} dropped since start (OmetriaSync.droppedChanges()). Ometria"
+                        + " misses these changes until the entities change again, are touched, or a backfill runs. Raise the"
+                        + " limit, or use outbox mode, which never drops", refused, refusedEntity, capacity,
+                        dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING, capacity, total);
+            }
+        }
+    }
+
+    /** @return changes dropped because the queue was full (or the reader stopped), since start */
+    long droppedChanges() {
+        return dropped.get();
+    }
+
+    /** @return changed entities noted and not yet handed to the pipeline (waiting, or being read) */
+    long waitingChanges() {
+        lock.lock();
+        try {
+            return pending.size() + (long) inBatch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every change noted so far was read and handed to the pipeline.
+     *
+     * @param timeout the longest wait
+     * @return true when nothing waits any more
+     */
+    boolean awaitIdle(Duration timeout) {
+        long remaining = timeout.toNanos();
+        lock.lock();
+        flushing++;
+        try {
+            changed.signalAll(); // a batch being filled is taken now
+            while (busy || !pending.isEmpty()) {
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            flushing--;
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops taking notes, reads and submits what waits for up to the timeout, then gives up the rest with one warning.
+     *
+     * @param timeout how long to keep reading
+     */
+    void stop(Duration timeout) {
+        Thread readerThread;
+        lock.lock();
+        try {
+            stopping = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        synchronized (this) {
+            readerThread = thread;
+        }
+        if (readerThread == null) {
+            return;
+        }
+        try {
+            readerThread.join(Math.max(1, timeout.toMillis()));
+            if (readerThread.isAlive()) {
+                readerThread.interrupt();
+                readerThread.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int left;
+        lock.lock();
+        try {
+            left = pending.size();
+            pending.take(Integer.MAX_VALUE);
+        } finally {
+            lock.unlock();
+        }
+        if (left > 0) {
+            LOG.warn("ometria-sync direct mode stopped with {} changed entities not yet read and sent (shutdown timeout {});"
+                    + " Ometria misses those changes until the entities change again, are touched, or a backfill runs", left, timeout);
+        }
+    }
+
+    private void run() {
+        long retryMillis = FIRST_RETRY_MILLIS;
+        long lastBatchAt = System.nanoTime() - STREAM_GAP_NANOS;
+        while (true) {
+            Map<PendingChanges.Key, List<CapturedChange>> batch;
+            lock.lock();
+            try {
+                while (pending.isEmpty() && !stopping) {
+                    idle = true;
+                    changed.await();
+                }
+                idle = false;
+                if (pending.isEmpty() || Thread.currentThread().isInterrupted()) {
+                    return; // stopping, and everything was read
+                }
+                if (System.nanoTime() - lastBatchAt < STREAM_GAP_NANOS) {
+                    long linger = LINGER_NANOS;
+                    while (linger > 0 && pending.size() < batchSize && !stopping && flushing == 0) {
+                        linger = changed.awaitNanos(linger);
+                    }
+                }
+                lastBatchAt = System.nanoTime();
+                batch = pending.take(batchSize);
+                busy = true;
+                inBatch = batch.size();
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            boolean databaseFailed;
+            try {
+                databaseFailed = read(batch);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // a bug of ours must not end the reader: every later commit would go unsent without anybody noticing
+                LOG.error("ometria-sync direct mode: reading {} changed entities failed; they are not sent", batch.size(), e);
+                databaseFailed = false;
+            } finally {
+                lock.lock();
+                try {
+                    busy = false;
+                    inBatch = 0;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+            if (databaseFailed) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(retryMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+            } else {
+                retryMillis = FIRST_RETRY_MILLIS;
+            }
+        }
+    }
+
+    /** @return true when the database failed and the batch (or part of it) was put back to be read again */
+    private boolean read(Map<PendingChanges.Key, List<CapturedChange>> batch) {
+        List<RecordAssembler.Work<PendingChanges.Key>> work = new ArrayList<>();
+        batch.forEach((key, changes) -> changes.forEach(change -> work.add(new RecordAssembler.Work<>(change, key))));
+        List<PendingChanges.Key> putBack = new ArrayList<>();
+        List<RecordAssembler.Assembled<PendingChanges.Key>> results = loader.load(work, (keys, cause) -> {
+            putBack.addAll(keys);
+            databaseWarning.warn("ometria-sync direct mode could not read committed changes because the database failed;"
+                    + " they are read again with backoff: {}", cause.toString());
+        });
+        if (!putBack.isEmpty()) {
+            lock.lock();
+            try {
+                putBack.stream().distinct().forEach(key -> pending.putBack(batch.get(key)));
+            } finally {
+                lock.unlock();
+            }
+        }
+        for (RecordAssembler.Assembled<PendingChanges.Key> result : results) {
+            if (result.isFailure()) {
+                long total = unreadable.incrementAndGet();
+                unreadableWarning.warn("ometria-sync direct mode: a change is not sent, its entity could not be read or"
+                        + " serialized ({} since start): {}", total, result.failure());
+            } else if (result.record() != null) {
+                submit(result.record());
+            }
+        }
+        return !putBack.isEmpty();
+    }
+
+    private void submit(OmetriaRecord record) {
+        try {
+            pipeline.submit(record, Priority.LIVE).whenComplete((outcome, failure) -> {
+                if (failure != null || outcome.status() != Outcome.Status.ACCEPTED) {
+                    notSent(record, failure != null ? failure.toString() : outcome.status() + " " + outcome.reason());
+                }
+            });
+        } catch (RuntimeException e) {
+            notSent(record, e.toString());
+        }
+    }
+
+    /** The pipeline reports each record itself; this keeps one summary line a minute for direct mode. */
+    private void notSent(OmetriaRecord record, String reason) {
+        long total = unsent.incrementAndGet();
+        LOG.debug("ometria-sync direct mode: {} not sent: {}", record.key(), reason);
+        unsentWarning.warn("ometria-sync direct mode: a record was not sent ({} since start); the last: {}", total, reason);
+    }
+}

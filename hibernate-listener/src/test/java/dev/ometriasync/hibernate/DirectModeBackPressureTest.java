@@ -1,0 +1,163 @@
+package dev.ometriasync.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.ometriasync.hibernate.fixtures.Database;
+import dev.ometriasync.hibernate.fixtures.GatedContact;
+import dev.ometriasync.hibernate.fixtures.TestFactories;
+import dev.ometriasync.testkit.OmetriaSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Direct mode when its queue is full: the committing thread never waits for ometria-sync; a change that finds no
+ * room is dropped, counted ({@link OmetriaSync#droppedChanges()}, the status) and reported by one warning, not one
+ * per change; shutting down with a full queue logs one line, not one per change. The reader is held still by an
+ * entity whose committed state cannot be loaded until the test opens a gate.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DirectModeBackPressureTest {
+
+    private static final int MAX_PENDING = 5;
+
+    private final OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(1_000).start();
+
+    @AfterEach
+    void openTheGate() {
+        GatedContact.openGate();
+        GatedContact.gate = null;
+    }
+
+    @AfterAll
+    void close() {
+        ometria.close();
+    }
+
+    private SessionFactory factory(Database database, int maxPending) {
+        Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+        settings.put(OmetriaSettings.MODE, "direct");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "100");
+        settings.put(OmetriaSettings.DIRECT_MAX_PENDING, "" + maxPending);
+        return TestFactories.build(database.createEmpty(), settings, "create-drop", GatedContact.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aFullQueueNeverHoldsUpTheCommitAndDropsWithACounterAndOneWarning(Database database) throws Exception {
+        long base = 10_000L * (database.ordinal() + 1);
+        try (SessionFactory factory = factory(database, MAX_PENDING); Stderr stderr = Stderr.capture()) {
+            OmetriaSync sync = OmetriaSync.of(factory);
+            GatedContact.closeGate();
+            factory.inTransaction(s -> s.persist(new GatedContact(base, GatedContact.GATED)));
+            assertThat(GatedContact.reached.await(30, TimeUnit.SECONDS)).as("the reader waits at the gate").isTrue();
+
+            // with the reader held, 25 more contacts commit: 5 fit into the queue, 20 find it full
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (long i = 1; i <= 25; i++) {
+                    long id = base + i;
+                    factory.inTransaction(s -> s.persist(new GatedContact(id, "Contact " + id)));
+                }
+            }, "a commit waited for ometria-sync");
+            assertThat(GatedContact.gate.getCount()).as("the reader was held all along").isEqualTo(1);
+
+            assertThat(sync.droppedChanges()).isEqualTo(20);
+            assertThat(sync.status().droppedChanges()).isEqualTo(20);
+            assertThat(sync.status().waitingChanges()).as("5 waiting and the one being read").isEqualTo(MAX_PENDING + 1);
+            assertThat(stderr.lines("direct mode dropped")).as("warnings about dropped changes").hasSize(1);
+            assertThat(stderr.lines("direct mode dropped").get(0)).contains("WARN").contains(OmetriaSettings.DIRECT_MAX_PENDING)
+                    .contains("dropped 1 committed change(s) of " + GatedContact.class.getName())
+                    .doesNotContain("Contact 1"); // no entity data in the log
+
+            GatedContact.openGate();
+            assertThat(sync.flush(Duration.ofSeconds(30))).isTrue();
+            for (long i = 0; i <= 25; i++) {
+                boolean noted = i <= MAX_PENDING;
+                assertThat(ometria.contact("gated", "" + (base + i))).as("contact %d (%s)", i, noted ? "noted" : "dropped")
+                        .matches(record -> noted == (record != null));
+            }
+            assertThat(stderr.lines("direct mode dropped")).as("still one warning").hasSize(1);
+            assertThat(sync.status().waitingChanges()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void closingWithAFullQueueLogsOneLineNotOnePerChange(Database database) throws Exception {
+        long base = 100_000L * (database.ordinal() + 1);
+        int waiting = 1_000;
+        SessionFactory factory = factory(database, waiting);
+        try (Stderr stderr = Stderr.capture()) {
+            try {
+                GatedContact.closeGate();
+                factory.inTransaction(s -> s.persist(new GatedContact(base, GatedContact.GATED)));
+                assertThat(GatedContact.reached.await(30, TimeUnit.SECONDS)).isTrue();
+                factory.inTransaction(s -> {
+                    for (long i = 1; i <= waiting; i++) {
+                        s.persist(new GatedContact(base + i, "Contact " + i));
+                    }
+                });
+                assertThat(OmetriaSync.of(factory).droppedChanges()).isZero();
+            } finally {
+                factory.close(); // the reader is still held: the 1,000 changes are not sent
+            }
+            List<String> lines = stderr.lines("dev.ometriasync");
+            assertThat(lines).as("lines logged about the unsent changes").filteredOn(line -> line.contains("WARN")).hasSizeLessThan(5);
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("WARN").contains(waiting + " changed entities not yet read"));
+        }
+        assertThat(ometria.contact("gated", "" + (base + 1))).as("a change that waited when the factory closed").isNull();
+    }
+
+    /** Copies what is logged to standard error (slf4j-simple writes there) while the test runs. */
+    private static final class Stderr implements AutoCloseable {
+        private final PrintStream original = System.err;
+        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+
+        static Stderr capture() {
+            Stderr stderr = new Stderr();
+            System.setErr(new PrintStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    stderr.original.write(b);
+                    synchronized (stderr.copy) {
+                        stderr.copy.write(b);
+                    }
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    stderr.original.write(bytes, offset, length);
+                    synchronized (stderr.copy) {
+                        stderr.copy.write(bytes, offset, length);
+                    }
+                }
+            }, true, StandardCharsets.UTF_8));
+            return stderr;
+        }
+
+        List<String> lines(String containing) {
+            String text;
+            synchronized (copy) {
+                text = copy.toString(StandardCharsets.UTF_8);
+            }
+            return text.lines().filter(line -> line.contains(containing)).toList();
+        }
+
+        @Override
+        public void close() {
+            System.setErr(original);
+        }
+    }
+}
