@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +46,7 @@ final class SoakRun {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final String[] SLOTS = {"A", "B"};
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final SoakOptions options;
     private final List<String> failures = new ArrayList<>();
@@ -54,6 +54,8 @@ final class SoakRun {
     private final Map<String, Integer> generations = new HashMap<>();
     private final List<WorkerProcess> everyWorker = new ArrayList<>();
     private final WorkerProcess[] current = new WorkerProcess[SLOTS.length];
+    /** Which instance sent each accepted request, by {@code request_id}. */
+    private final Map<String, String> senders = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, String> jdbc;
     private OmetriaSimulator simulator;
     private long startNanos;
@@ -159,7 +161,7 @@ final class SoakRun {
         settings.put("ometria.requests-per-second", Integer.toString(options.rate()));
         settings.put("ometria.request-timeout", options.requestTimeout().toSeconds() + "s");
         settings.put("ometria.relay.lease-duration", options.leaseDuration().toSeconds() + "s");
-        settings.put("ometria.shutdown-timeout", "10s");
+        settings.put("ometria.shutdown-timeout", SHUTDOWN_TIMEOUT.toSeconds() + "s");
         return settings;
     }
 
@@ -184,7 +186,7 @@ final class SoakRun {
                 "--threads", Integer.toString(options.threads()),
                 "--tps", Double.toString(options.transactionsPerSecond()),
                 "--seed", Long.toString(options.seed() * 100 + ++seedCounter));
-        WorkerProcess worker = WorkerProcess.start(name, args, properties, options.logDirectory());
+        WorkerProcess worker = WorkerProcess.start(name, args, properties, options.logDirectory(), senders);
         everyWorker.add(worker);
         event("started " + name);
         return worker;
@@ -230,6 +232,7 @@ final class SoakRun {
     private void restart(int slot) throws Exception {
         WorkerProcess old = current[slot];
         boolean wasActive = old.activeRelay();
+        event("stopping " + old.name() + " gracefully");
         Duration stop = old.stopGracefully(STOP_TIMEOUT);
         restarts++;
         if (stop == null) {
@@ -374,12 +377,17 @@ final class SoakRun {
     private boolean report(ExpectedState expected, StateCheckResult state, LoadSampler load, OmetriaSync observed,
                            Duration total) {
         List<RecordedRequest> pushes = simulator.pushRequests();
-        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> slowAnswers = new TreeMap<>();
         long recordsAccepted = 0;
         for (RecordedRequest push : pushes) {
             String outcome = push.outcome();
-            String group = outcome.contains("answer delayed") ? "accepted, answer delayed" : outcome;
-            outcomes.merge(group, 1, Integer::sum);
+            int delayed = outcome.indexOf(", answer delayed ");
+            if (delayed >= 0) {
+                slowAnswers.merge(outcome.substring(delayed + ", answer delayed ".length()), 1, Integer::sum);
+                outcome = outcome.substring(0, delayed);
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
             if (push.status() == 200) {
                 recordsAccepted += push.recordCount();
             }
@@ -413,6 +421,11 @@ final class SoakRun {
         if (validationErrors > 0) {
             fail(validationErrors + " records refused by the simulator's validation: " + simulator.errors().get(0));
         }
+        long slowestClose = everyWorker.stream().mapToLong(WorkerProcess::closeMillis).max().orElse(-1);
+        if (slowestClose > SHUTDOWN_TIMEOUT.plusSeconds(5).toMillis()) {
+            fail("closing a SessionFactory took " + slowestClose + " ms; ometria.shutdown-timeout is "
+                    + SHUTDOWN_TIMEOUT.toSeconds() + " s");
+        }
         if (state != null && !state.equal()) {
             fail("Ometria's final state differs from the database: " + state.countsByKind());
         }
@@ -430,6 +443,8 @@ final class SoakRun {
         table.row("rolled back on purpose / failed on a collision between instances",
                 rolledBack + " / " + collided + " " + failureClasses());
         table.row("graceful restarts", restarts);
+        table.row("slowest SessionFactory close in a graceful stop (shutdown-timeout " + SHUTDOWN_TIMEOUT.toSeconds()
+                + " s)", slowestClose + " ms");
         table.row("SIGKILL", timeline.stream().filter(line -> line.contains("SIGKILL")).findFirst().orElse("none"));
         if (expected != null) {
             table.row("entities in the database at the end", "contacts " + expected.liveCount("contact")
@@ -439,6 +454,14 @@ final class SoakRun {
         }
         table.row("push requests (all answers)", String.format(Locale.ROOT, "%,d", pushes.size()));
         table.row("answers", outcomes.toString());
+        table.row("of which answered late (slow-answer fault, by delay)", slowAnswers.toString());
+        Map<String, Long> acceptedBy = new TreeMap<>();
+        for (RecordedRequest push : pushes) {
+            if (push.requestId() != null) {
+                acceptedBy.merge(senders.getOrDefault(push.requestId(), "unknown"), 1L, Long::sum);
+            }
+        }
+        table.row("accepted requests by sending instance", acceptedBy.toString());
         table.row("records accepted (incl. repeats)", String.format(Locale.ROOT, "%,d", recordsAccepted));
         table.row("most push requests in any sliding second (limit " + options.rate() + ")", maxInSecond);
         table.row("429 from the simulator's own rate limit", overLimit);
@@ -456,7 +479,7 @@ final class SoakRun {
         table.row("load", load.summary());
         System.out.println(table);
         List<RateCheck.Arrival> arrivals = pushes.stream()
-                .map(push -> new RateCheck.Arrival(push.arrival(), push.outcome())).toList();
+                .map(push -> new RateCheck.Arrival(push.arrival(), push.outcome() + sender(push))).toList();
         List<List<RateCheck.Arrival>> bursts = RateCheck.overLimit(arrivals, Duration.ofSeconds(1), options.rate());
         if (!bursts.isEmpty()) {
             System.out.println("Seconds over the limit (arrival at the simulator, mm:ss.SSS since the start):");
@@ -486,6 +509,12 @@ final class SoakRun {
         System.out.println("SOAK FAILED:");
         failures.forEach(failure -> System.out.println("- " + failure));
         return false;
+    }
+
+    /** @return " from A2" when the request was accepted and its sender said so, else "" */
+    private String sender(RecordedRequest push) {
+        String name = push.requestId() == null ? null : senders.get(push.requestId());
+        return name == null ? "" : " from " + name;
     }
 
     private String failureClasses() {

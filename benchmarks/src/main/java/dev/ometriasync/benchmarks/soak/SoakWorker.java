@@ -7,9 +7,12 @@ import dev.ometriasync.benchmarks.soak.model.SoakProduct;
 import dev.ometriasync.benchmarks.soak.model.SoakTombstone;
 import dev.ometriasync.benchmarks.support.Args;
 import dev.ometriasync.hibernate.OmetriaSync;
+import dev.ometriasync.runtime.OmetriaListener;
+import dev.ometriasync.runtime.OmetriaRecord;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.hibernate.SessionFactory;
@@ -21,6 +24,8 @@ import org.hibernate.cfg.Configuration;
  * controller over its standard streams: prints {@code READY}, then a {@code STATUS} line every second; reads
  * {@code pause} (stop changing data), {@code stop} (pause, close the SessionFactory as a deploy would, print
  * {@code STOPPED}, exit 0). End of input means {@code stop}, so a worker never outlives its controller for long.
+ * Each request Ometria accepted is printed as {@code SENT <request_id>} (through the public {@code ometria.listener}
+ * setting), so that the controller can tell which instance sent which request in the simulator's log.
  */
 public final class SoakWorker {
 
@@ -34,11 +39,12 @@ public final class SoakWorker {
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         String instance = args.string("instance", "worker");
+        Map<String, Object> ometria = new java.util.HashMap<>(ometriaProperties());
+        ometria.put("ometria.listener", new SentRequestLog());
         SessionFactory factory = build(Map.of(
                 "hibernate.connection.url", args.string("jdbc-url", ""),
                 "hibernate.connection.username", args.string("jdbc-user", "postgres"),
-                "hibernate.connection.password", args.string("jdbc-password", "postgres")), ometriaProperties(),
-                "none");
+                "hibernate.connection.password", args.string("jdbc-password", "postgres")), ometria, "none");
         OmetriaSync sync = OmetriaSync.of(factory);
         ChangeStream changes = new ChangeStream(factory, instance, args.integer("threads", 3),
                 args.decimal("tps", 6), args.integer("seed", 1));
@@ -71,7 +77,7 @@ public final class SoakWorker {
      * @param schemaAction {@code hibernate.hbm2ddl.auto}
      * @return a SessionFactory over the soak's entities
      */
-    static SessionFactory build(Map<String, String> jdbc, Map<String, String> ometria, String schemaAction) {
+    static SessionFactory build(Map<String, String> jdbc, Map<String, ?> ometria, String schemaAction) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(SoakContact.class)
                 .addAnnotatedClass(SoakProduct.class)
@@ -79,10 +85,21 @@ public final class SoakWorker {
                 .addAnnotatedClass(SoakOrderLine.class)
                 .addAnnotatedClass(SoakTombstone.class);
         jdbc.forEach(configuration::setProperty);
-        ometria.forEach(configuration::setProperty);
+        // getProperties(), not setProperty(..): ometria.listener is an object, not a String
+        ometria.forEach((name, value) -> configuration.getProperties().put(name, value));
         configuration.setProperty("hibernate.hbm2ddl.auto", schemaAction);
         configuration.setProperty("hibernate.connection.pool_size", "8");
         return configuration.buildSessionFactory();
+    }
+
+    /** Prints the {@code request_id} of every accepted request, for the controller's attribution. */
+    private static final class SentRequestLog implements OmetriaListener {
+        @Override
+        public void sent(List<OmetriaRecord> records, String requestId) {
+            if (requestId != null) {
+                System.out.println("SENT " + requestId);
+            }
+        }
     }
 
     private static Map<String, String> ometriaProperties() {

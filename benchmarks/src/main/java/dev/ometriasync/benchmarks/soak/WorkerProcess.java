@@ -30,6 +30,7 @@ final class WorkerProcess {
     private final Process process;
     private final PrintStream commands;
     private final Path log;
+    private final Map<String, String> senders;
     private volatile String lastStatus = "";
     private volatile boolean ready;
     private volatile boolean stopped;
@@ -39,9 +40,11 @@ final class WorkerProcess {
     private volatile long failed;
     private volatile long captureFailures;
     private volatile boolean active;
+    private volatile long closeMillis = -1;
 
-    private WorkerProcess(String name, Process process, Path log) {
+    private WorkerProcess(String name, Process process, Path log, Map<String, String> senders) {
         this.name = name;
+        this.senders = senders;
         this.process = process;
         this.log = log;
         this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -55,11 +58,12 @@ final class WorkerProcess {
      * @param workerArgs arguments of {@link SoakWorker#main}
      * @param systemProperties {@code -D} settings (the {@code ometria.*} properties)
      * @param logDirectory where the worker's output goes
+     * @param senders where the worker notes, by {@code request_id}, each accepted request it sent
      * @return the started worker (not yet ready)
      * @throws IOException when the JVM cannot start
      */
     static WorkerProcess start(String name, List<String> workerArgs, Map<String, String> systemProperties,
-                               Path logDirectory) throws IOException {
+                               Path logDirectory, Map<String, String> senders) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -77,7 +81,7 @@ final class WorkerProcess {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
-        return new WorkerProcess(name, process, log);
+        return new WorkerProcess(name, process, log, senders);
     }
 
     private void readOutput() {
@@ -90,12 +94,18 @@ final class WorkerProcess {
                 file.flush();
                 if (line.startsWith("STATUS ")) {
                     parseStatus(line);
+                } else if (line.startsWith("SENT ")) {
+                    senders.put(line.substring(5).trim(), name);
                 } else {
                     if (line.startsWith("READY")) {
                         ready = true;
                     } else if (line.startsWith("PAUSED")) {
                         paused = true;
                     } else if (line.startsWith("STOPPED")) {
+                        Matcher close = NUMBER.matcher(line);
+                        if (close.find()) {
+                            closeMillis = Long.parseLong(close.group(2));
+                        }
                         stopped = true;
                     }
                 }
@@ -186,6 +196,11 @@ final class WorkerProcess {
     /** @return whether it said {@code STOPPED} (a killed worker must not have) */
     boolean saidStopped() {
         return stopped;
+    }
+
+    /** @return how long closing the SessionFactory took in a graceful stop, or -1 when it did not stop so */
+    long closeMillis() {
+        return closeMillis;
     }
 
     long committed() {

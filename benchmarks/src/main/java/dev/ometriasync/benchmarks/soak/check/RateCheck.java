@@ -3,6 +3,7 @@ package dev.ometriasync.benchmarks.soak.check;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,13 +26,15 @@ public final class RateCheck {
     }
 
     /**
-     * @param arrivals every push request, in order of arrival
+     * @param unordered every push request, in any order (the log is in order of answer, not always of arrival)
      * @param window the window length (one second)
      * @param limit requests allowed per window
      * @return each burst over the limit: the requests of a window holding more than {@code limit}, ending at the
      *     request that went over; overlapping windows are reported once, by their fullest window
      */
-    public static List<List<Arrival>> overLimit(List<Arrival> arrivals, Duration window, int limit) {
+    public static List<List<Arrival>> overLimit(List<Arrival> unordered, Duration window, int limit) {
+        List<Arrival> arrivals = new ArrayList<>(unordered);
+        arrivals.sort(Comparator.comparing(Arrival::arrival));
         List<List<Arrival>> bursts = new ArrayList<>();
         int first = 0;
         int lastReportedEnd = -1;

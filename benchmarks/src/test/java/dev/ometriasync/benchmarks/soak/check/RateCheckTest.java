@@ -32,6 +32,14 @@ class RateCheckTest {
     }
 
     @Test
+    void arrivalsLoggedOutOfOrderAreSortedFirst() {
+        List<RateCheck.Arrival> arrivals = List.of(at(750), at(0), at(999), at(250), at(500));
+
+        assertThat(RateCheck.overLimit(arrivals, Duration.ofSeconds(1), 4)).singleElement()
+                .satisfies(burst -> assertThat(burst).containsExactly(at(0), at(250), at(500), at(750), at(999)));
+    }
+
+    @Test
     void aRequestExactlyOneSecondLaterNoLongerSeesTheFirst() {
         List<RateCheck.Arrival> arrivals = List.of(at(0), at(250), at(500), at(750), at(1_000));
 
