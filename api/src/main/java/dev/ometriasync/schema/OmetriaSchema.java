@@ -10,7 +10,11 @@ import static dev.ometriasync.schema.JsonType.STRING;
 import static dev.ometriasync.schema.JsonType.STRING_ARRAY;
 import static dev.ometriasync.schema.JsonType.TIMESTAMP;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +46,49 @@ public final class OmetriaSchema {
 
     /** The field that holds every record's id. */
     public static final String ID = "id";
+
+    /** The field that names a record's type. */
+    public static final String TYPE = "@type";
+
+    /** The field that names a contact's collection. */
+    public static final String COLLECTION = "@collection";
+
+    /**
+     * The fields of a record's key ({@code @type}, {@code @collection}, {@code id}): written from the key, never
+     * among a record's other fields.
+     */
+    public static final List<String> KEY_FIELDS = List.of(TYPE, COLLECTION, ID);
+
+    /**
+     * How a contact is written as an order's {@code customer} object: contact field → customer field, in the order
+     * they are written. The customer's {@code id} is the contact's {@code customer_id}.
+     */
+    public static final Map<String, String> CUSTOMER_FROM_CONTACT;
+
+    static {
+        Map<String, String> customer = new LinkedHashMap<>();
+        customer.put("customer_id", ID);
+        customer.put("email", "email");
+        customer.put("firstname", "firstname");
+        customer.put("lastname", "lastname");
+        CUSTOMER_FROM_CONTACT = Collections.unmodifiableMap(customer);
+    }
+
+    /** Why Ometria needs a recommended (or required) field, for the processor's warning when none is mapped. */
+    private static final Map<String, String> NEEDED_FOR = Map.ofEntries(
+            Map.entry("email", "to match the listing to a profile"),
+            Map.entry("customer_id", "to match the listing to a profile"),
+            Map.entry("phone_number", "to match the listing to a profile"),
+            Map.entry("timestamp", "to place the record in time"),
+            Map.entry("grand_total", "for revenue reporting"),
+            Map.entry("currency", "to know which currency the amounts are in"),
+            Map.entry("product_id", "to link the line to a product"),
+            Map.entry("product", "to link the line to a product"),
+            Map.entry("quantity", "to value the line"),
+            Map.entry("unit_price", "to value the line"),
+            Map.entry("subtotal", "to value the line"),
+            Map.entry("type", "to know which attribute this is"),
+            Map.entry("store_id", "to know which store the listing overrides"));
 
     /**
      * The key of a product's store listings. Not confirmed for push: Ometria's Magento feed says
@@ -302,8 +349,42 @@ public final class OmetriaSchema {
      * @return true when the field cannot be mapped
      */
     public static boolean isWrittenBySerializer(RecordType recordType, String fieldName) {
-        return fieldName.equals("@type")
-                || fieldName.equals("@collection")
-                || (recordType == RecordType.CUSTOM_EVENT && fieldName.equals("event_type"));
+        return isHeader(fieldName) || (recordType == RecordType.CUSTOM_EVENT && fieldName.equals("event_type"));
+    }
+
+    /**
+     * Whether a field is {@code @type} or {@code @collection}: written from the record's type and the contact's
+     * collection, never mapped from a member.
+     *
+     * @param fieldName the JSON field name
+     * @return true for {@code @type} and {@code @collection}
+     */
+    public static boolean isHeader(String fieldName) {
+        return fieldName.equals(TYPE) || fieldName.equals(COLLECTION);
+    }
+
+    /**
+     * Why Ometria needs a field that a type should map (its recommended fields, and required fields beyond the id).
+     *
+     * @param fieldName the JSON field name
+     * @return a phrase such as "to match the listing to a profile"; "for the object to be valid" for any other field
+     */
+    public static String neededFor(String fieldName) {
+        return NEEDED_FOR.getOrDefault(fieldName, "for the object to be valid");
+    }
+
+    /**
+     * The field that a deleted entity's record sets to {@code false} under {@code DeletePolicy.DEACTIVATE}: an
+     * order's {@code is_valid}, a product's {@code is_active}. Contacts and custom events have none.
+     *
+     * @param recordType the record type
+     * @return the boolean field, when the type has one
+     */
+    public static Optional<String> deactivationField(RecordType recordType) {
+        return switch (recordType) {
+            case ORDER -> Optional.of("is_valid");
+            case PRODUCT -> Optional.of("is_active");
+            default -> Optional.empty();
+        };
     }
 }

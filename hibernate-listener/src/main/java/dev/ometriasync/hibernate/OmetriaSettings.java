@@ -1,18 +1,32 @@
 package dev.ometriasync.hibernate;
 
+import dev.ometriasync.annotation.DeletePolicy;
+import dev.ometriasync.runtime.InvalidFieldPolicy;
+import dev.ometriasync.runtime.OmetriaListener;
+import dev.ometriasync.runtime.settings.PipelineProperties;
+import dev.ometriasync.runtime.settings.Setting;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The configuration properties of the Hibernate ORM integration, read from the Hibernate (or JPA)
  * properties of the {@code SessionFactory}. Spring Boot users set them as
  * {@code spring.jpa.properties.ometria.*}.
  *
- * <p>Durations accept a {@link java.time.Duration}, an ISO-8601 string ({@code PT10S}) or a number with a
+ * <p>Each setting is declared once, as a {@link Setting} with its key ({@link Setting#key()}), type, default and
+ * validation; the pipeline's own settings are those of {@link PipelineProperties}, listed here too, and their
+ * limits are the same whether set through the pipeline builder, these properties or the Spring Boot starter.
+ * Durations accept a {@link java.time.Duration}, an ISO-8601 string ({@code PT10S}) or a number with a
  * unit suffix: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 24h}, {@code 7d}. A wrong value fails the
- * start of the {@code SessionFactory} with a message naming the property.
+ * start of the {@code SessionFactory} with a message naming the property; an {@code ometria.*} key that no
+ * setting declares is reported at start-up with a WARN naming the closest known key.
  */
 public final class OmetriaSettings {
 
     /** The prefix shared by every property: {@value}. */
-    public static final String PREFIX = "ometria.";
+    public static final String PREFIX = Setting.PREFIX;
 
     /**
      * The Ometria API key, sent as {@code X-Ometria-Auth}. Setting it activates the integration.
@@ -20,7 +34,7 @@ public final class OmetriaSettings {
      *
      * <p>Expects a String. No default; required when the integration is enabled.
      */
-    public static final String API_KEY = PREFIX + "api-key";
+    public static final Setting<String> API_KEY = PipelineProperties.API_KEY;
 
     /**
      * Whether the integration runs.
@@ -28,15 +42,15 @@ public final class OmetriaSettings {
      * <p>Expects a Boolean or {@code "true"}/{@code "false"}. Defaults to {@code true} when
      * {@link #API_KEY} is set and {@code false} otherwise; {@code true} without an API key is an error.
      */
-    public static final String ENABLED = PREFIX + "enabled";
+    public static final Setting<Boolean> ENABLED = Setting.bool("enabled").build();
 
     /**
      * The base URL of Ometria's API; the client posts to {@code {endpoint}/v2/push}. Plain {@code http://}
      * is accepted only for loopback addresses (tests, the simulator).
      *
-     * <p>Expects a String. Defaults to {@link Defaults#ENDPOINT}.
+     * <p>Expects a String. Defaults to {@code https://api.ometria.com} ({@link PipelineProperties#ENDPOINT}).
      */
-    public static final String ENDPOINT = PREFIX + "endpoint";
+    public static final Setting<URI> ENDPOINT = PipelineProperties.ENDPOINT;
 
     /**
      * How changes travel from the transaction to Ometria: {@code outbox} writes each change to the
@@ -44,56 +58,98 @@ public final class OmetriaSettings {
      * (nothing committed is lost); {@code direct} hands changes to the in-memory pipeline after commit
      * (no table, but a crash can lose changes that were not yet sent).
      *
-     * <p>Expects {@code outbox} or {@code direct} (or a {@link SyncMode}). Defaults to {@link Defaults#MODE}.
+     * <p>Expects {@code outbox} or {@code direct} (or a {@link SyncMode}). Defaults to {@code outbox}.
      */
-    public static final String MODE = PREFIX + "mode";
+    public static final Setting<SyncMode> MODE = Setting.parsed("mode", SyncMode.class,
+            value -> value instanceof SyncMode mode ? mode : SyncMode.fromExternalName(value.toString()))
+            .withDefault(SyncMode.OUTBOX)
+            .build();
 
     /**
      * Requests per second allowed for the account; the pipeline keeps a few percent under it. All
      * SessionFactories of one JVM that use the same API key share one limit; in {@code outbox} mode only the
      * instance holding the relay lease sends, so several instances share it too.
      *
-     * <p>Expects a positive number. Defaults to {@link Defaults#REQUESTS_PER_SECOND}.
+     * <p>Expects a positive number. Defaults to 4; at most 1000 ({@link PipelineProperties#REQUESTS_PER_SECOND}).
      */
-    public static final String REQUESTS_PER_SECOND = PREFIX + "requests-per-second";
+    public static final Setting<Double> REQUESTS_PER_SECOND = PipelineProperties.REQUESTS_PER_SECOND;
 
     /**
      * The most records in one push request (Ometria's limit is 100).
      *
-     * <p>Expects an integer from 1 to 100. Defaults to {@link Defaults#MAX_BATCH_SIZE}.
+     * <p>Expects an integer from 1 to 100. Defaults to 100 ({@link PipelineProperties#MAX_BATCH_SIZE}).
      */
-    public static final String MAX_BATCH_SIZE = PREFIX + "max-batch-size";
+    public static final Setting<Integer> MAX_BATCH_SIZE = PipelineProperties.MAX_BATCH_SIZE;
 
     /**
      * Reserved. The pipeline sends a batch as soon as a request permit is free (batches fill by themselves
      * under load, and latency stays low when idle), so there is no batching delay to configure; setting
      * this property fails the start with a message saying so, rather than being silently ignored.
      */
-    public static final String FLUSH_INTERVAL = PREFIX + "flush-interval";
+    public static final Setting<Object> FLUSH_INTERVAL = Setting.reserved("flush-interval", "the pipeline sends as soon as a"
+            + " request permit is free and batches fill by themselves under load; remove the property");
 
     /**
      * How long the pipeline retries a record that keeps failing (5xx, I/O errors) before it gives up and
      * dead-letters it; in {@code outbox} mode the row is then kept with status {@code DEAD}.
      *
-     * <p>Expects a duration. Defaults to {@link Defaults#RETRY_MAX_DURATION}.
+     * <p>Expects a duration. Defaults to 24 hours ({@link PipelineProperties#RETRY_MAX_DURATION}).
      */
-    public static final String RETRY_MAX_DURATION = PREFIX + "retry.max-duration";
+    public static final Setting<Duration> RETRY_MAX_DURATION = PipelineProperties.RETRY_MAX_DURATION;
 
     /**
      * How long closing the {@code SessionFactory} waits for queued records to be sent. In {@code outbox}
      * mode unsent rows stay in the table and are sent after the next start.
      *
-     * <p>Expects a duration. Defaults to {@link Defaults#SHUTDOWN_TIMEOUT}.
+     * <p>Expects a duration. Defaults to 10 seconds ({@link PipelineProperties#SHUTDOWN_TIMEOUT}).
      */
-    public static final String SHUTDOWN_TIMEOUT = PREFIX + "shutdown-timeout";
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = PipelineProperties.SHUTDOWN_TIMEOUT;
+
+    /**
+     * The delay after the first transient failure of a batch; it doubles with each further failure, with jitter.
+     *
+     * <p>Expects a positive duration. Defaults to 1 second ({@link PipelineProperties#RETRY_INITIAL_DELAY}).
+     */
+    public static final Setting<Duration> RETRY_INITIAL_DELAY = PipelineProperties.RETRY_INITIAL_DELAY;
+
+    /**
+     * The longest delay between two attempts of a failing batch.
+     *
+     * <p>Expects a positive duration, longer than {@link #RETRY_INITIAL_DELAY}. Defaults to 5 minutes
+     * ({@link PipelineProperties#RETRY_MAX_DELAY}).
+     */
+    public static final Setting<Duration> RETRY_MAX_DELAY = PipelineProperties.RETRY_MAX_DELAY;
+
+    /**
+     * Memory bound of the pipeline: the most records held at once, after coalescing, in flight included. A submit
+     * beyond it waits up to {@link #QUEUE_ENQUEUE_TIMEOUT} (in {@code outbox} mode the relay simply claims fewer rows).
+     *
+     * <p>Expects an integer of at least 1. Defaults to 100,000 ({@link PipelineProperties#QUEUE_MAX_RECORDS}).
+     */
+    public static final Setting<Integer> QUEUE_MAX_RECORDS = PipelineProperties.QUEUE_MAX_RECORDS;
+
+    /**
+     * Memory bound of the pipeline: the most bytes of record JSON held at once.
+     *
+     * <p>Expects at least 65536. Defaults to 64 MiB ({@link PipelineProperties#QUEUE_MAX_BYTES}).
+     */
+    public static final Setting<Long> QUEUE_MAX_BYTES = PipelineProperties.QUEUE_MAX_BYTES;
+
+    /**
+     * How long handing a record to the pipeline waits while the queue is full before the record is given up
+     * (abandoned, with a reason saying the queue was full).
+     *
+     * <p>Expects a duration. Defaults to 10 seconds ({@link PipelineProperties#QUEUE_ENQUEUE_TIMEOUT}).
+     */
+    public static final Setting<Duration> QUEUE_ENQUEUE_TIMEOUT = PipelineProperties.QUEUE_ENQUEUE_TIMEOUT;
 
     /**
      * What happens to a record with an invalid optional field (a malformed phone number, say):
      * {@code drop} sends the record without the field and reports it; {@code reject} does not send the record.
      *
-     * <p>Expects {@code drop} or {@code reject}. Defaults to {@link Defaults#INVALID_FIELD_POLICY}.
+     * <p>Expects {@code drop} or {@code reject}. Defaults to {@code drop} ({@link PipelineProperties#INVALID_FIELD_POLICY}).
      */
-    public static final String INVALID_FIELD_POLICY = PREFIX + "invalid-field-policy";
+    public static final Setting<InvalidFieldPolicy> INVALID_FIELD_POLICY = PipelineProperties.INVALID_FIELD_POLICY;
 
     /**
      * What is sent when an {@code @OmetriaOrder} entity is deleted; overrides {@code @OmetriaOrder(onDelete)}
@@ -101,7 +157,7 @@ public final class OmetriaSettings {
      *
      * <p>Expects {@code ignore} or {@code deactivate}. Defaults to the annotation's value.
      */
-    public static final String DELETE_POLICY_ORDER = PREFIX + "delete-policy.order";
+    public static final Setting<DeletePolicy> DELETE_POLICY_ORDER = deletePolicy("delete-policy.order");
 
     /**
      * What is sent when an {@code @OmetriaProduct} entity is deleted; overrides
@@ -110,7 +166,7 @@ public final class OmetriaSettings {
      *
      * <p>Expects {@code ignore} or {@code deactivate}. Defaults to the annotation's value.
      */
-    public static final String DELETE_POLICY_PRODUCT = PREFIX + "delete-policy.product";
+    public static final Setting<DeletePolicy> DELETE_POLICY_PRODUCT = deletePolicy("delete-policy.product");
 
     /**
      * Whether this instance runs the outbox relay. With {@code false} it only writes outbox rows and
@@ -118,47 +174,60 @@ public final class OmetriaSettings {
      *
      * <p>Expects a Boolean. Defaults to {@code true}. Only for {@code outbox} mode.
      */
-    public static final String RELAY_ENABLED = PREFIX + "relay.enabled";
+    public static final Setting<Boolean> RELAY_ENABLED = Setting.bool("relay.enabled").withDefault(true).build();
 
     /**
      * How many outbox rows the relay claims, reloads and serializes at once.
      *
-     * <p>Expects a positive integer. Defaults to {@link Defaults#RELAY_BATCH_SIZE}.
+     * <p>Expects a positive integer. Defaults to 100; at most 10,000.
      */
-    public static final String RELAY_BATCH_SIZE = PREFIX + "relay.batch-size";
+    public static final Setting<Integer> RELAY_BATCH_SIZE = Setting.integer("relay.batch-size")
+            .expect(rows -> rows >= 1 && rows <= 10_000, "an integer from 1 to 10000")
+            .withDefault(100)
+            .build();
 
     /**
      * How long the relay lease and the claims on outbox rows last without renewal. Only the lease holder
      * sends; when it dies, another instance takes over once this much time has passed (measured on the
      * database clock).
      *
-     * <p>Expects a duration of at least one second. Defaults to {@link Defaults#RELAY_LEASE_DURATION}.
+     * <p>Expects a duration of at least one second. Defaults to 30 seconds.
      */
-    public static final String RELAY_LEASE_DURATION = PREFIX + "relay.lease-duration";
+    public static final Setting<Duration> RELAY_LEASE_DURATION = Setting.duration("relay.lease-duration")
+            .mustBe(lease -> lease.compareTo(Duration.ofSeconds(1)) >= 0, "at least 1s")
+            .withDefault(Duration.ofSeconds(30))
+            .build();
 
     /**
      * How often the relay looks for rows when nothing woke it (rows written by other instances, retries
      * that became due, an expired lease to take over).
      *
-     * <p>Expects a duration. Defaults to {@link Defaults#RELAY_POLL_INTERVAL}.
+     * <p>Expects a duration. Defaults to 1 second.
      */
-    public static final String RELAY_POLL_INTERVAL = PREFIX + "relay.poll-interval";
+    public static final Setting<Duration> RELAY_POLL_INTERVAL = Setting.duration("relay.poll-interval")
+            .withDefault(Duration.ofSeconds(1))
+            .build();
 
     /**
      * How many times the relay retries a row whose entity cannot be reloaded or serialized before it marks
      * the row {@code DEAD}. (Failures to reach Ometria are retried by the pipeline under
      * {@link #RETRY_MAX_DURATION}.)
      *
-     * <p>Expects a positive integer. Defaults to {@link Defaults#RELAY_MAX_ATTEMPTS}.
+     * <p>Expects a positive integer. Defaults to 10; at most 1000.
      */
-    public static final String RELAY_MAX_ATTEMPTS = PREFIX + "relay.max-attempts";
+    public static final Setting<Integer> RELAY_MAX_ATTEMPTS = Setting.integer("relay.max-attempts")
+            .expect(attempts -> attempts >= 1 && attempts <= 1_000, "an integer from 1 to 1000")
+            .withDefault(10)
+            .build();
 
     /**
      * The name this instance records in {@code claimed_by} and in the lease.
      *
      * <p>Expects a String of at most 64 characters. Defaults to host name, process id and a random suffix.
      */
-    public static final String RELAY_INSTANCE_ID = PREFIX + "relay.instance-id";
+    public static final Setting<String> RELAY_INSTANCE_ID = Setting.string("relay.instance-id")
+            .mustBe(id -> id.length() <= 64, "at most 64 characters long")
+            .build();
 
     /**
      * How long a change made through a {@code StatelessSession} waits before it is read back and sent, on
@@ -168,18 +237,20 @@ public final class OmetriaSettings {
      * delay, when the relay reads the entity's committed state. Keep stateless transactions shorter than
      * this, or call {@link OmetriaSync#touch(Class, Object...)} after commit.
      *
-     * <p>Expects a duration. Defaults to {@link Defaults#STATELESS_CAPTURE_DELAY}.
+     * <p>Expects a duration. Defaults to 5 seconds.
      */
-    public static final String STATELESS_CAPTURE_DELAY = PREFIX + "stateless.capture-delay";
+    public static final Setting<Duration> STATELESS_CAPTURE_DELAY = Setting.duration("stateless.capture-delay")
+            .withDefault(Duration.ofSeconds(5))
+            .build();
 
     /**
      * How long one push request may stay unanswered before it is given up on (and retried). The relay keeps a
      * row's claim this much longer than its lease, because a request given up on may still reach Ometria
      * until about then.
      *
-     * <p>Expects a duration. Defaults to {@link Defaults#REQUEST_TIMEOUT}.
+     * <p>Expects a duration. Defaults to 30 seconds; at least 100ms ({@link PipelineProperties#REQUEST_TIMEOUT}).
      */
-    public static final String REQUEST_TIMEOUT = PREFIX + "request-timeout";
+    public static final Setting<Duration> REQUEST_TIMEOUT = PipelineProperties.REQUEST_TIMEOUT;
 
     /**
      * Direct mode only: how many changed entities may wait to be read and handed to the pipeline after their
@@ -187,9 +258,13 @@ public final class OmetriaSettings {
      * it is full, a further change is dropped — the committing thread never waits — and counted
      * ({@link OmetriaSync#droppedChanges()}), with one warning a minute at most. Outbox mode never drops.
      *
-     * <p>Expects an integer from 1 to 10,000,000. Defaults to {@link Defaults#DIRECT_MAX_PENDING}.
+     * <p>Expects an integer from 1 to 10,000,000. Defaults to 100,000 (as many records as the pipeline holds by
+     * default).
      */
-    public static final String DIRECT_MAX_PENDING = PREFIX + "direct.max-pending";
+    public static final Setting<Integer> DIRECT_MAX_PENDING = Setting.integer("direct.max-pending")
+            .expect(entities -> entities >= 1 && entities <= 10_000_000, "an integer from 1 to 10000000")
+            .withDefault(100_000)
+            .build();
 
     /**
      * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
@@ -201,7 +276,10 @@ public final class OmetriaSettings {
      * <p>Expects {@code fail} or {@code log} (or a {@link CaptureFailurePolicy}). Defaults to {@code fail} in
      * outbox mode and {@code log} in direct mode.
      */
-    public static final String CAPTURE_FAILURE = PREFIX + "capture-failure";
+    public static final Setting<CaptureFailurePolicy> CAPTURE_FAILURE = Setting.parsed("capture-failure",
+            CaptureFailurePolicy.class, value -> value instanceof CaptureFailurePolicy policy ? policy
+                    : CaptureFailurePolicy.fromExternalName(value.toString()))
+            .build();
 
     /**
      * A Micrometer registry to publish the pipeline's meters to (queue depth, oldest pending age, requests by
@@ -209,7 +287,7 @@ public final class OmetriaSettings {
      *
      * <p>Expects an {@code io.micrometer.core.instrument.MeterRegistry} instance (not a String). No default: no meters.
      */
-    public static final String METER_REGISTRY = PREFIX + "meter-registry";
+    public static final Setting<Object> METER_REGISTRY = Setting.instance("meter-registry", Object.class).build();
 
     /**
      * Callbacks for what the pipeline does with records (sent, rejected, dead-lettered, 401/403...). Runs on the
@@ -217,44 +295,37 @@ public final class OmetriaSettings {
      *
      * <p>Expects a {@link dev.ometriasync.runtime.OmetriaListener} instance (not a String). No default.
      */
-    public static final String LISTENER = PREFIX + "listener";
+    public static final Setting<OmetriaListener> LISTENER = Setting.instance("listener", OmetriaListener.class).build();
 
     private OmetriaSettings() {
     }
 
-    /** The default values. */
-    public static final class Defaults {
+    /**
+     * Every setting of the Hibernate integration, the pipeline's included: what {@code ometria.*} keys mean, and the
+     * list an unknown key is compared with.
+     *
+     * @return the settings
+     */
+    public static List<Setting<?>> all() {
+        List<Setting<?>> all = new ArrayList<>(PipelineProperties.all());
+        all.addAll(List.of(ENABLED, MODE, FLUSH_INTERVAL, DELETE_POLICY_ORDER, DELETE_POLICY_PRODUCT, RELAY_ENABLED,
+                RELAY_BATCH_SIZE, RELAY_LEASE_DURATION, RELAY_POLL_INTERVAL, RELAY_MAX_ATTEMPTS, RELAY_INSTANCE_ID,
+                STATELESS_CAPTURE_DELAY, DIRECT_MAX_PENDING, CAPTURE_FAILURE, METER_REGISTRY, LISTENER));
+        return List.copyOf(all);
+    }
 
-        /** Ometria's API. */
-        public static final String ENDPOINT = "https://api.ometria.com";
-        /** Durable outbox. */
-        public static final SyncMode MODE = SyncMode.OUTBOX;
-        /** Ometria's documented Data API rate. */
-        public static final double REQUESTS_PER_SECOND = 4;
-        /** Ometria's limit per request. */
-        public static final int MAX_BATCH_SIZE = 100;
-        /** One day. */
-        public static final String RETRY_MAX_DURATION = "24h";
-        /** Ten seconds. */
-        public static final String SHUTDOWN_TIMEOUT = "10s";
-        /** Thirty seconds. */
-        public static final String REQUEST_TIMEOUT = "30s";
-        /** Drop the invalid optional field and report it. */
-        public static final String INVALID_FIELD_POLICY = "drop";
-        /** Rows per relay round. */
-        public static final int RELAY_BATCH_SIZE = 100;
-        /** Thirty seconds. */
-        public static final String RELAY_LEASE_DURATION = "30s";
-        /** One second. */
-        public static final String RELAY_POLL_INTERVAL = "1s";
-        /** Relay-side failures before a row is marked dead. */
-        public static final int RELAY_MAX_ATTEMPTS = 10;
-        /** Five seconds. */
-        public static final String STATELESS_CAPTURE_DELAY = "5s";
-        /** As many as the pipeline holds by default. */
-        public static final int DIRECT_MAX_PENDING = 100_000;
-
-        private Defaults() {
-        }
+    private static Setting<DeletePolicy> deletePolicy(String radical) {
+        return Setting.parsed(radical, DeletePolicy.class, value -> {
+            if (value instanceof DeletePolicy policy) {
+                return policy;
+            }
+            String text = value.toString().trim();
+            for (DeletePolicy policy : DeletePolicy.values()) {
+                if (policy.name().equalsIgnoreCase(text)) {
+                    return policy;
+                }
+            }
+            throw new IllegalArgumentException("expected 'ignore' or 'deactivate'");
+        }).build();
     }
 }

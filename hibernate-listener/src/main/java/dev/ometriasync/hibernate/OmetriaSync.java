@@ -89,7 +89,7 @@ public final class OmetriaSync {
         Objects.requireNonNull(factory, "factory");
         OmetriaSyncRuntime runtime = OmetriaRuntimes.of(factory.unwrap(SessionFactoryImplementor.class));
         if (runtime == null) {
-            throw new IllegalStateException("ometria-sync does not run on this SessionFactory: set " + OmetriaSettings.API_KEY
+            throw new IllegalStateException("ometria-sync does not run on this SessionFactory: set " + OmetriaSettings.API_KEY.key()
                     + " in its properties (or it is closed, or no entity carries an Ometria annotation)");
         }
         return new OmetriaSync(runtime);

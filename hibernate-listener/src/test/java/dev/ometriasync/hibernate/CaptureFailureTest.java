@@ -35,10 +35,10 @@ class CaptureFailureTest {
 
     private SessionFactory factory(String mode, String captureFailure) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
-        settings.put(OmetriaSettings.MODE, mode);
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
+        settings.put(OmetriaSettings.MODE.key(), mode);
         if (captureFailure != null) {
-            settings.put(OmetriaSettings.CAPTURE_FAILURE, captureFailure);
+            settings.put(OmetriaSettings.CAPTURE_FAILURE.key(), captureFailure);
         }
         SessionFactory factory = TestFactories.build(Database.H2.createEmpty(), settings, "create-drop", FaultyContact.class);
         factories.add(factory);

@@ -44,7 +44,7 @@ class CaptureScenariosTest {
 
     private Map<String, String> settings() {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
         return settings;
     }
 

@@ -38,7 +38,7 @@ class CoalescingUnderRateLimitTest {
     void burstOfUpdatesCoalescesAndConverges(Database database) {
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(1).start()) {
             Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-            settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "1");
+            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "1");
             try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop")) {
                 long firstId = 500_000;
                 factory.inTransaction(s -> {

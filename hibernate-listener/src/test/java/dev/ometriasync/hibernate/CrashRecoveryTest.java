@@ -39,7 +39,7 @@ class CrashRecoveryTest {
         crashAfterCommitting(jdbc, "outbox", 10_000);
 
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
         try (SessionFactory restarted = TestFactories.build(jdbc, settings, "none")) {
             Eventually.await("all " + N + " customers at Ometria", () ->
                     LongStream.range(10_000, 10_000 + N).allMatch(id -> ometria.contact("webshop", "" + id) != null));
@@ -58,7 +58,7 @@ class CrashRecoveryTest {
         crashAfterCommitting(jdbc, "direct", 20_000);
 
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, "direct");
+        settings.put(OmetriaSettings.MODE.key(), "direct");
         try (SessionFactory restarted = TestFactories.build(jdbc, settings, "none")) {
             restarted.inTransaction(s -> s.persist(new Customer(29_999L, "marker@example.com", "After", "Restart")));
             Eventually.await("the marker sent by the restarted process", () -> ometria.contact("webshop", "29999") != null);
@@ -74,8 +74,8 @@ class CrashRecoveryTest {
     /** A PostgreSQL database with the application and outbox tables, shared by the crashing and the restarted process. */
     private Map<String, String> preparedDatabase() {
         Map<String, String> jdbc = Database.POSTGRESQL.createEmpty();
-        TestFactories.build(jdbc, Map.of(OmetriaSettings.API_KEY, "schema-only", OmetriaSettings.RELAY_ENABLED, "false",
-                OmetriaSettings.ENDPOINT, ometria.baseUri().toString()), "create").close();
+        TestFactories.build(jdbc, Map.of(OmetriaSettings.API_KEY.key(), "schema-only", OmetriaSettings.RELAY_ENABLED.key(), "false",
+                OmetriaSettings.ENDPOINT.key(), ometria.baseUri().toString()), "create").close();
         return jdbc;
     }
 

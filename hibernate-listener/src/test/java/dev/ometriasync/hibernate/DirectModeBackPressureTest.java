@@ -48,9 +48,9 @@ class DirectModeBackPressureTest {
 
     private SessionFactory factory(Database database, int maxPending) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, "direct");
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "100");
-        settings.put(OmetriaSettings.DIRECT_MAX_PENDING, "" + maxPending);
+        settings.put(OmetriaSettings.MODE.key(), "direct");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "100");
+        settings.put(OmetriaSettings.DIRECT_MAX_PENDING.key(), "" + maxPending);
         return TestFactories.build(database.createEmpty(), settings, "create-drop", GatedContact.class);
     }
 
@@ -77,7 +77,7 @@ class DirectModeBackPressureTest {
             assertThat(sync.status().droppedChanges()).isEqualTo(20);
             assertThat(sync.status().waitingChanges()).as("5 waiting and the one being read").isEqualTo(MAX_PENDING + 1);
             assertThat(stderr.lines("direct mode dropped")).as("warnings about dropped changes").hasSize(1);
-            assertThat(stderr.lines("direct mode dropped").get(0)).contains("WARN").contains(OmetriaSettings.DIRECT_MAX_PENDING)
+            assertThat(stderr.lines("direct mode dropped").get(0)).contains("WARN").contains(OmetriaSettings.DIRECT_MAX_PENDING.key())
                     .contains("dropped 1 committed change(s) of " + GatedContact.class.getName())
                     .doesNotContain("Contact 1"); // no entity data in the log
 

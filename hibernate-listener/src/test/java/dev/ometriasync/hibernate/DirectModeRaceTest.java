@@ -44,8 +44,8 @@ class DirectModeRaceTest {
     @EnumSource(Database.class)
     void ometriaEndsEveryRoundWithTheValueTheDatabaseEndedWith(Database database) throws Exception {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, "direct");
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "200");
+        settings.put(OmetriaSettings.MODE.key(), "direct");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "200");
         long id = 700_000 + database.ordinal();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop")) {

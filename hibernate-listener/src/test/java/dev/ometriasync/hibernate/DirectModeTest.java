@@ -36,8 +36,8 @@ class DirectModeTest {
     private SessionFactory factory(Database database) {
         return factories.computeIfAbsent(database, db -> {
             Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-            settings.put(OmetriaSettings.MODE, "direct");
-            settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+            settings.put(OmetriaSettings.MODE.key(), "direct");
+            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
             return TestFactories.build(db.createEmpty(), settings, "create-drop");
         });
     }
@@ -109,8 +109,8 @@ class DirectModeTest {
     @EnumSource(Database.class)
     void aDeleteSendsWhatItsPolicyNeedsFromTheIdNotedInTheTransaction(Database database) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, "direct");
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        settings.put(OmetriaSettings.MODE.key(), "direct");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
         long id = IDS.incrementAndGet();
         String sku = "SKU-DIRECT-" + id;
         try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop", SkuProduct.class)) {

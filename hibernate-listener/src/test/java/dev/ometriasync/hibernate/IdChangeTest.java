@@ -34,8 +34,8 @@ class IdChangeTest {
     @CsvSource({"H2, outbox, 1", "POSTGRESQL, outbox, 2", "H2, direct, 3"})
     void aNewOmetriaIdSendsTheFullRecordAndRetiresTheOldOne(Database database, String mode, long id) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
-        settings.put(OmetriaSettings.MODE, mode);
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
+        settings.put(OmetriaSettings.MODE.key(), mode);
         String oldSku = "SKU-" + mode + "-" + id;
         String newSku = oldSku + "-NEW";
         try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop", SkuProduct.class)) {

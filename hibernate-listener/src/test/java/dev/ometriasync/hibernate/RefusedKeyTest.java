@@ -23,7 +23,7 @@ class RefusedKeyTest {
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(50).start()) {
             Map<String, String> jdbc = Database.H2.createEmpty();
             Map<String, String> revoked = TestFactories.ometriaSettings(ometria);
-            revoked.put(OmetriaSettings.API_KEY, "revoked-key");
+            revoked.put(OmetriaSettings.API_KEY.key(), "revoked-key");
             revoked.put("hibernate.session_factory.statement_inspector", ClaimCounter.class.getName());
             try (SessionFactory factory = TestFactories.build(jdbc, revoked, "create")) {
                 factory.inTransaction(s -> {

@@ -50,7 +50,7 @@ class RelayFailoverTest {
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(ACCOUNT_LIMIT).start()) {
             Map<String, String> jdbc = Database.POSTGRESQL.createEmpty();
             Map<String, String> writerSettings = relaySettings(ometria, "writer");
-            writerSettings.put(OmetriaSettings.RELAY_ENABLED, "false");
+            writerSettings.put(OmetriaSettings.RELAY_ENABLED.key(), "false");
             Map<String, String> childProperties = new HashMap<>(relaySettings(ometria, "relay-A"));
             childProperties.put("jdbc.url", jdbc.get("hibernate.connection.url"));
             childProperties.put("jdbc.user", jdbc.get("hibernate.connection.username"));
@@ -133,11 +133,11 @@ class RelayFailoverTest {
 
     private static Map<String, String> relaySettings(OmetriaSimulator ometria, String instanceId) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "" + RATE);
-        settings.put(OmetriaSettings.MAX_BATCH_SIZE, "5");
-        settings.put(OmetriaSettings.RELAY_BATCH_SIZE, "5");
-        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, "6s");
-        settings.put(OmetriaSettings.RELAY_INSTANCE_ID, instanceId);
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "" + RATE);
+        settings.put(OmetriaSettings.MAX_BATCH_SIZE.key(), "5");
+        settings.put(OmetriaSettings.RELAY_BATCH_SIZE.key(), "5");
+        settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), "6s");
+        settings.put(OmetriaSettings.RELAY_INSTANCE_ID.key(), instanceId);
         return settings;
     }
 }

@@ -28,7 +28,7 @@ class RelayRecoveryTest {
 
     private SessionFactory build() {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
         return TestFactories.build(Database.H2.createEmpty(), settings, "create-drop", FaultyContact.class);
     }
 

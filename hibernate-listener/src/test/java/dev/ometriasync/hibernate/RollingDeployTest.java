@@ -57,11 +57,11 @@ class RollingDeployTest {
 
     private static Map<String, String> settings(OmetriaSimulator ometria, String instance) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.RELAY_INSTANCE_ID, instance);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "10");
-        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, "10s");
-        settings.put(OmetriaSettings.REQUEST_TIMEOUT, "1s");
-        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT, "2s");
+        settings.put(OmetriaSettings.RELAY_INSTANCE_ID.key(), instance);
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "10");
+        settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), "10s");
+        settings.put(OmetriaSettings.REQUEST_TIMEOUT.key(), "1s");
+        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT.key(), "2s");
         return settings;
     }
 }

@@ -35,8 +35,8 @@ class RowIsolationTest {
     @EnumSource(Database.class)
     void anUnloadableRowFailsAloneAndItsNeighboursAreDelivered(Database database) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
-        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS, "2");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
+        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS.key(), "2");
         try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop", PickyContact.class)) {
             // six contacts in one transaction, so that the relay claims and multi-loads them together
             factory.inTransaction(s -> {

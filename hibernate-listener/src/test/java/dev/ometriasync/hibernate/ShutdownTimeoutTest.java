@@ -61,10 +61,10 @@ class ShutdownTimeoutTest {
 
     private static Map<String, String> settings(OmetriaSimulator ometria, SyncMode mode) {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, mode.name().toLowerCase(java.util.Locale.ROOT));
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "20");
-        settings.put(OmetriaSettings.REQUEST_TIMEOUT, "8s"); // longer than the close: the held request stays unanswered through it
-        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT.toSeconds() + "s");
+        settings.put(OmetriaSettings.MODE.key(), mode.name().toLowerCase(java.util.Locale.ROOT));
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "20");
+        settings.put(OmetriaSettings.REQUEST_TIMEOUT.key(), "8s"); // longer than the close: the held request stays unanswered through it
+        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT.key(), SHUTDOWN_TIMEOUT.toSeconds() + "s");
         return settings;
     }
 }

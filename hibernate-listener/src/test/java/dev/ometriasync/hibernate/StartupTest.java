@@ -95,9 +95,9 @@ class StartupTest {
     @Test
     void invalidSettingsFailStartNamingEachProperty() {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, "sideways");
-        settings.put(OmetriaSettings.MAX_BATCH_SIZE, "500");
-        settings.put(OmetriaSettings.RETRY_MAX_DURATION, "forever");
+        settings.put(OmetriaSettings.MODE.key(), "sideways");
+        settings.put(OmetriaSettings.MAX_BATCH_SIZE.key(), "500");
+        settings.put(OmetriaSettings.RETRY_MAX_DURATION.key(), "forever");
 
         assertThatThrownBy(() -> TestFactories.build(Database.H2.createEmpty(), settings, "create-drop"))
                 .hasStackTraceContaining("ometria.mode: expected 'outbox' or 'direct' but was 'sideways'")
@@ -108,7 +108,7 @@ class StartupTest {
     @Test
     void enabledWithoutApiKeyFailsStart() {
         Map<String, String> settings = new HashMap<>();
-        settings.put(OmetriaSettings.ENABLED, "true");
+        settings.put(OmetriaSettings.ENABLED.key(), "true");
 
         assertThatThrownBy(() -> TestFactories.build(Database.H2.createEmpty(), settings, "create-drop"))
                 .hasStackTraceContaining("ometria.api-key is required when ometria.enabled is true");
@@ -128,7 +128,7 @@ class StartupTest {
         Map<String, String> jdbc = Database.H2.createEmpty();
         createApplicationTables(jdbc);
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.MODE, "direct");
+        settings.put(OmetriaSettings.MODE.key(), "direct");
 
         try (SessionFactory factory = TestFactories.build(jdbc, settings, "validate")) {
             assertThat(OmetriaSync.of(factory).mode()).isEqualTo(SyncMode.DIRECT);

@@ -16,7 +16,38 @@ public enum InvalidFieldPolicy {
      * invalid field is left out; an array with an invalid element is left out whole, because Ometria
      * replaces arrays whole.
      */
-    DROP_FIELD,
+    DROP_FIELD("drop"),
     /** Do not send the record; report it as rejected with a reason naming the field. */
-    REJECT_RECORD
+    REJECT_RECORD("reject");
+
+    private final String externalName;
+
+    InvalidFieldPolicy(String externalName) {
+        this.externalName = externalName;
+    }
+
+    /**
+     * The name in properties ({@code ometria.invalid-field-policy}).
+     *
+     * @return {@code drop} or {@code reject}
+     */
+    public String externalName() {
+        return externalName;
+    }
+
+    /**
+     * The policy a property names.
+     *
+     * @param value {@code drop} or {@code reject}, in any case
+     * @return the policy
+     * @throws IllegalArgumentException for any other value
+     */
+    public static InvalidFieldPolicy fromExternalName(String value) {
+        for (InvalidFieldPolicy policy : values()) {
+            if (policy.externalName.equalsIgnoreCase(value.trim())) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException("expected 'drop' or 'reject'");
+    }
 }

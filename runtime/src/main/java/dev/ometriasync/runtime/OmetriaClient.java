@@ -1,8 +1,8 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.client.HttpPushTransport;
 import dev.ometriasync.runtime.internal.client.OmetriaEndpoint;
-import dev.ometriasync.runtime.internal.client.PushTransport;
 import dev.ometriasync.schema.OmetriaSchema;
 import dev.ometriasync.schema.RecordType;
 import java.net.URI;
@@ -42,7 +42,7 @@ public final class OmetriaClient {
 
     private final OmetriaEndpoint endpoint;
     private final ApiKey apiKey;
-    private final PushTransport transport;
+    private final HttpPushTransport transport;
 
     private OmetriaClient(Builder builder) {
         this.endpoint = OmetriaEndpoint.of(builder.endpoint);
@@ -53,7 +53,7 @@ public final class OmetriaClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(builder.connectTimeout)
                 .build();
-        this.transport = new PushTransport(http, endpoint, apiKey, builder.requestTimeout, builder.clock);
+        this.transport = new HttpPushTransport(http, endpoint, apiKey, builder.requestTimeout, builder.clock);
     }
 
     /**

@@ -1,14 +1,15 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.pipeline.BatchSender;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
 import dev.ometriasync.runtime.internal.pipeline.PipelineMetrics;
-import dev.ometriasync.runtime.internal.pipeline.PushTransport;
-import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.TimeSourceClock;
 import dev.ometriasync.runtime.internal.validation.RecordValidator;
 import dev.ometriasync.runtime.internal.validation.ValidatingPreSendCheck;
+import dev.ometriasync.runtime.resilience.Backoff;
+import dev.ometriasync.runtime.settings.PipelineProperties;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * Sends records to Ometria's push endpoint asynchronously: batched (one {@code @type}, at most 100 records
@@ -46,7 +46,7 @@ public final class OmetriaPipeline implements AutoCloseable {
     private final PipelineSettings settings;
     private final PipelineEngine engine;
 
-    private OmetriaPipeline(PipelineSettings settings, PipelineEngine engine) {
+    OmetriaPipeline(PipelineSettings settings, PipelineEngine engine) {
         this.settings = settings;
         this.engine = engine;
     }
@@ -145,11 +145,6 @@ public final class OmetriaPipeline implements AutoCloseable {
         return engine.heldRecords();
     }
 
-    /** Package-private, for tests driving a manual clock; see {@link PipelineEngine#quiescent()}. */
-    boolean quiescent() {
-        return engine.quiescent();
-    }
-
     @Override
     public String toString() {
         return "OmetriaPipeline[" + settings.name() + ", " + settings.endpoint() + "]";
@@ -160,27 +155,30 @@ public final class OmetriaPipeline implements AutoCloseable {
      * {@link IllegalArgumentException} (or {@link NullPointerException}) saying what is wrong.
      */
     public static final class Builder {
-        String name = PipelineSettings.Defaults.NAME;
+
+        /** The fraction by which a retry delay may be moved either way, so that failing batches spread out. */
+        private static final double RETRY_JITTER = 0.25;
+        // Every default and every limit is the settings model's (PipelineProperties): declared once there.
+        String name = "default";
         String apiKey;
-        URI endpoint = PipelineSettings.Defaults.ENDPOINT;
-        double requestsPerSecond = PipelineSettings.Defaults.REQUESTS_PER_SECOND;
-        int maxBatchSize = PipelineSettings.Defaults.MAX_BATCH_SIZE;
-        Duration retryMaxDuration = PipelineSettings.Defaults.RETRY_MAX_DURATION;
-        Duration retryInitialDelay = PipelineSettings.Defaults.RETRY_INITIAL_DELAY;
-        Duration retryMaxDelay = PipelineSettings.Defaults.RETRY_MAX_DELAY;
-        int maxQueuedRecords = PipelineSettings.Defaults.MAX_QUEUED_RECORDS;
-        long maxQueuedBytes = PipelineSettings.Defaults.MAX_QUEUED_BYTES;
-        Duration enqueueTimeout = PipelineSettings.Defaults.ENQUEUE_TIMEOUT;
-        Duration shutdownTimeout = PipelineSettings.Defaults.SHUTDOWN_TIMEOUT;
-        Duration requestTimeout = OmetriaClient.DEFAULT_REQUEST_TIMEOUT;
+        URI endpoint = PipelineProperties.ENDPOINT.defaultValue();
+        double requestsPerSecond = PipelineProperties.REQUESTS_PER_SECOND.defaultValue();
+        int maxBatchSize = PipelineProperties.MAX_BATCH_SIZE.defaultValue();
+        Duration retryMaxDuration = PipelineProperties.RETRY_MAX_DURATION.defaultValue();
+        Duration retryInitialDelay = PipelineProperties.RETRY_INITIAL_DELAY.defaultValue();
+        Duration retryMaxDelay = PipelineProperties.RETRY_MAX_DELAY.defaultValue();
+        int maxQueuedRecords = PipelineProperties.QUEUE_MAX_RECORDS.defaultValue();
+        long maxQueuedBytes = PipelineProperties.QUEUE_MAX_BYTES.defaultValue();
+        Duration enqueueTimeout = PipelineProperties.QUEUE_ENQUEUE_TIMEOUT.defaultValue();
+        Duration shutdownTimeout = PipelineProperties.SHUTDOWN_TIMEOUT.defaultValue();
+        Duration requestTimeout = PipelineProperties.REQUEST_TIMEOUT.defaultValue();
         OmetriaListener listener = new OmetriaListener() {
         };
         TimeSource timeSource = TimeSource.system();
         HttpClient httpClient;
         /** A MeterRegistry, typed Object so that this class never needs Micrometer to load. */
         Object meterRegistry;
-        Function<PipelineSettings, PushTransport> transport;
-        InvalidFieldPolicy invalidFieldPolicy = InvalidFieldPolicy.DROP_FIELD;
+        InvalidFieldPolicy invalidFieldPolicy = PipelineProperties.INVALID_FIELD_POLICY.defaultValue();
 
         private Builder() {
         }
@@ -225,9 +223,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder endpoint(URI endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
-            OmetriaClient.builder().endpoint(endpoint); // the client's rules: https, or http on loopback only
-            this.endpoint = endpoint;
+            this.endpoint = PipelineProperties.ENDPOINT.check(endpoint, "endpoint");
             return this;
         }
 
@@ -241,11 +237,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder requestsPerSecond(double requestsPerSecond) {
-            if (!(requestsPerSecond > 0 && requestsPerSecond <= 1000)) {
-                throw new IllegalArgumentException("requestsPerSecond must be more than 0 and at most 1000, got "
-                        + requestsPerSecond);
-            }
-            this.requestsPerSecond = requestsPerSecond;
+            this.requestsPerSecond = PipelineProperties.REQUESTS_PER_SECOND.check(requestsPerSecond, "requestsPerSecond");
             return this;
         }
 
@@ -256,11 +248,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder maxBatchSize(int maxBatchSize) {
-            if (maxBatchSize < 1 || maxBatchSize > 100) {
-                throw new IllegalArgumentException("maxBatchSize must be 1 to 100 (Ometria accepts at most 100 "
-                        + "records per request), got " + maxBatchSize);
-            }
-            this.maxBatchSize = maxBatchSize;
+            this.maxBatchSize = PipelineProperties.MAX_BATCH_SIZE.check(maxBatchSize, "maxBatchSize");
             return this;
         }
 
@@ -272,7 +260,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder retryMaxDuration(Duration retryMaxDuration) {
-            this.retryMaxDuration = notNegative(retryMaxDuration, "retryMaxDuration");
+            this.retryMaxDuration = PipelineProperties.RETRY_MAX_DURATION.check(notNegative(retryMaxDuration, "retryMaxDuration"),
+                    "retryMaxDuration");
             return this;
         }
 
@@ -284,7 +273,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder retryInitialDelay(Duration retryInitialDelay) {
-            this.retryInitialDelay = positive(retryInitialDelay, "retryInitialDelay");
+            this.retryInitialDelay = PipelineProperties.RETRY_INITIAL_DELAY.check(retryInitialDelay, "retryInitialDelay");
             return this;
         }
 
@@ -295,7 +284,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder retryMaxDelay(Duration retryMaxDelay) {
-            this.retryMaxDelay = positive(retryMaxDelay, "retryMaxDelay");
+            this.retryMaxDelay = PipelineProperties.RETRY_MAX_DELAY.check(retryMaxDelay, "retryMaxDelay");
             return this;
         }
 
@@ -307,10 +296,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder maxQueuedRecords(int maxQueuedRecords) {
-            if (maxQueuedRecords < 1) {
-                throw new IllegalArgumentException("maxQueuedRecords must be at least 1, got " + maxQueuedRecords);
-            }
-            this.maxQueuedRecords = maxQueuedRecords;
+            this.maxQueuedRecords = PipelineProperties.QUEUE_MAX_RECORDS.check(maxQueuedRecords, "maxQueuedRecords");
             return this;
         }
 
@@ -322,11 +308,7 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder maxQueuedBytes(long maxQueuedBytes) {
-            if (maxQueuedBytes < 64 * 1024) {
-                throw new IllegalArgumentException("maxQueuedBytes must be at least 65536 (one Ometria record may "
-                        + "be 60 KB), got " + maxQueuedBytes);
-            }
-            this.maxQueuedBytes = maxQueuedBytes;
+            this.maxQueuedBytes = PipelineProperties.QUEUE_MAX_BYTES.check(maxQueuedBytes, "maxQueuedBytes");
             return this;
         }
 
@@ -339,7 +321,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder enqueueTimeout(Duration enqueueTimeout) {
-            this.enqueueTimeout = notNegative(enqueueTimeout, "enqueueTimeout");
+            this.enqueueTimeout = PipelineProperties.QUEUE_ENQUEUE_TIMEOUT.check(notNegative(enqueueTimeout, "enqueueTimeout"),
+                    "enqueueTimeout");
             return this;
         }
 
@@ -351,7 +334,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = notNegative(shutdownTimeout, "shutdownTimeout");
+            this.shutdownTimeout = PipelineProperties.SHUTDOWN_TIMEOUT.check(notNegative(shutdownTimeout, "shutdownTimeout"),
+                    "shutdownTimeout");
             return this;
         }
 
@@ -363,7 +347,8 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            this.requestTimeout = PipelineProperties.REQUEST_TIMEOUT.check(positive(requestTimeout, "requestTimeout"),
+                    "requestTimeout");
             return this;
         }
 
@@ -428,12 +413,6 @@ public final class OmetriaPipeline implements AutoCloseable {
             return this;
         }
 
-        /** Package-private seam for scheduler tests: replaces the HTTP client. */
-        Builder transport(Function<PipelineSettings, PushTransport> transport) {
-            this.transport = transport;
-            return this;
-        }
-
         /**
          * Checks the options together and starts the pipeline.
          *
@@ -441,6 +420,16 @@ public final class OmetriaPipeline implements AutoCloseable {
          * @throws IllegalStateException when the API key is missing or options contradict each other
          */
         public OmetriaPipeline build() {
+            PipelineSettings settings = settings();
+            return new OmetriaPipeline(settings, engine(settings, httpSender()));
+        }
+
+        /**
+         * The options, checked together.
+         *
+         * @throws IllegalStateException when the API key is missing or options contradict each other
+         */
+        PipelineSettings settings() {
             if (apiKey == null) {
                 throw new IllegalStateException("apiKey is required: OmetriaPipeline.builder().apiKey(...)");
             }
@@ -448,19 +437,34 @@ public final class OmetriaPipeline implements AutoCloseable {
                 throw new IllegalStateException("retryMaxDelay (" + retryMaxDelay + ") must be longer than "
                         + "retryInitialDelay (" + retryInitialDelay + ")");
             }
-            PipelineSettings settings = new PipelineSettings(this);
-            PushTransport pushTransport = transport != null ? transport.apply(settings) : httpTransport();
-            PipelineMetrics metrics = meterRegistry == null ? PipelineMetrics.NONE
-                    : new MicrometerPipelineMetrics(meterRegistry, name);
-            PipelineEngine engine = new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
-                    requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
-                    shutdownTimeout, new RetrySettings(retryInitialDelay, retryMaxDelay, 0.25, retryMaxDuration)),
-                    timeSource, pushTransport, new ValidatingPreSendCheck(new RecordValidator(invalidFieldPolicy)),
-                    listener, metrics);
-            return new OmetriaPipeline(settings, engine);
+            return new PipelineSettings(this);
         }
 
-        private PushTransport httpTransport() {
+        /**
+         * Assembles and starts the engine behind a pipeline (package-private so that a test can hand it a
+         * scripted sender, as {@link #build()} hands it the HTTP client).
+         */
+        PipelineEngine engine(PipelineSettings settings, BatchSender pushTransport) {
+            PipelineMetrics metrics = meterRegistry == null ? PipelineMetrics.NONE
+                    : new MicrometerPipelineMetrics(meterRegistry, name);
+            return new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
+                    requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
+                    shutdownTimeout, retryBackoff()),
+                    timeSource, pushTransport, new ValidatingPreSendCheck(new RecordValidator(invalidFieldPolicy)),
+                    listener, metrics);
+        }
+
+        /**
+         * Retries of transient failures: {@code retryInitialDelay} doubling to {@code retryMaxDelay}, each delay moved by
+         * up to ±25% (proportional jitter), within the {@code retryMaxDuration} budget.
+         */
+        private Backoff retryBackoff() {
+            return Backoff.exponential(retryInitialDelay, retryMaxDelay).withProportionalJitter(RETRY_JITTER)
+                    .withBudget(retryMaxDuration);
+        }
+
+        /** Sends with an {@link OmetriaClient} built from these options. */
+        BatchSender httpSender() {
             OmetriaClient.Builder client = OmetriaClient.builder()
                     .apiKey(apiKey)
                     .endpoint(endpoint)

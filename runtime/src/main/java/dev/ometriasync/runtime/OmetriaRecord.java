@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ometriasync.runtime.internal.record.EncodedRecord;
 import dev.ometriasync.runtime.internal.record.RecordAccess;
 import dev.ometriasync.runtime.internal.record.RecordEncoder;
+import dev.ometriasync.schema.OmetriaSchema;
 import dev.ometriasync.schema.RecordType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class OmetriaRecord {
     public OmetriaRecord(RecordKey key, boolean full, Map<String, String> fields) {
         this.key = Objects.requireNonNull(key, "key");
         this.full = full;
-        for (String reserved : new String[] {"@type", "@collection", "id"}) {
+        for (String reserved : OmetriaSchema.KEY_FIELDS) {
             if (fields.containsKey(reserved)) {
                 throw new IllegalArgumentException("field " + reserved + " belongs in the record key, not in the fields");
             }

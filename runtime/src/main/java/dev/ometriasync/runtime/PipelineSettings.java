@@ -12,35 +12,6 @@ import java.util.Optional;
  */
 public final class PipelineSettings {
 
-    /** Default values of the options. */
-    public static final class Defaults {
-        /** Ometria's production endpoint. */
-        public static final URI ENDPOINT = URI.create("https://api.ometria.com");
-        /** Requests per second: Ometria's documented account limit for the Data API (push allows 8). */
-        public static final double REQUESTS_PER_SECOND = 4;
-        /** Records per request: Ometria's maximum. */
-        public static final int MAX_BATCH_SIZE = 100;
-        /** How long a batch may keep failing before its records are dead-lettered. */
-        public static final Duration RETRY_MAX_DURATION = Duration.ofHours(24);
-        /** Delay after the first transient failure. */
-        public static final Duration RETRY_INITIAL_DELAY = Duration.ofSeconds(1);
-        /** Longest delay between attempts. */
-        public static final Duration RETRY_MAX_DELAY = Duration.ofMinutes(5);
-        /** Records held at most (after coalescing, in flight included). */
-        public static final int MAX_QUEUED_RECORDS = 100_000;
-        /** Estimated bytes held at most. */
-        public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
-        /** How long {@code submit} waits for room in a full queue. */
-        public static final Duration ENQUEUE_TIMEOUT = Duration.ofSeconds(10);
-        /** How long {@code close} keeps sending. */
-        public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-        /** Names the pipeline's thread and meters. */
-        public static final String NAME = "default";
-
-        private Defaults() {
-        }
-    }
-
     private final String name;
     private final String apiKey;
     private final URI endpoint;

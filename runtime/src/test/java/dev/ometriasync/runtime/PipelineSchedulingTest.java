@@ -30,10 +30,9 @@ class PipelineSchedulingTest {
         OmetriaPipeline.Builder builder = OmetriaPipeline.builder()
                 .apiKey("key-" + System.nanoTime())
                 .timeSource(time)
-                .shutdownTimeout(Duration.ZERO)
-                .transport(settings -> scripted);
+                .shutdownTimeout(Duration.ZERO);
         options.accept(builder);
-        pipeline = builder.build();
+        pipeline = TestPipelines.start(builder, settings -> scripted).pipeline();
         return pipeline;
     }
 

@@ -1,6 +1,6 @@
 package dev.ometriasync.runtime;
 
-import dev.ometriasync.runtime.internal.pipeline.PushTransport;
+import dev.ometriasync.runtime.internal.pipeline.BatchSender;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * A {@link PushTransport} whose answers a test scripts, for the scheduler's own logic. The Done-means
+ * A {@link BatchSender} whose answers a test scripts, for the scheduler's own logic. The Done-means
  * tests go through the real client and the simulator instead.
  */
-final class ScriptedTransport implements PushTransport {
+final class ScriptedTransport implements BatchSender {
 
     record Request(Instant at, List<OmetriaRecord> records, CompletableFuture<PushResult> response) {
     }

@@ -20,7 +20,7 @@ final class SimulatorHarness implements AutoCloseable {
     final ManualTime time = new ManualTime(ManualClock.DEFAULT_START);
     final RecordingListener listener = new RecordingListener();
     final OmetriaSimulator ometria;
-    private final List<OmetriaPipeline> pipelines = new ArrayList<>();
+    private final List<TestPipelines.Started> pipelines = new ArrayList<>();
 
     SimulatorHarness(Consumer<OmetriaSimulator.Builder> simulatorOptions) {
         OmetriaSimulator.Builder builder = OmetriaSimulator.builder().clock(time).https(false).requestsPerSecond(4);
@@ -43,9 +43,9 @@ final class SimulatorHarness implements AutoCloseable {
                 // The clock only moves when a test moves it: a close() that had to wait would wait forever.
                 .shutdownTimeout(Duration.ZERO);
         options.accept(builder);
-        OmetriaPipeline pipeline = builder.build();
-        pipelines.add(pipeline);
-        return pipeline;
+        TestPipelines.Started started = TestPipelines.start(builder);
+        pipelines.add(started);
+        return started.pipeline();
     }
 
     OmetriaPipeline pipeline() {
@@ -54,8 +54,8 @@ final class SimulatorHarness implements AutoCloseable {
 
     /** Waits (real time, for asynchrony only) until no pipeline has a request in flight or work queued. */
     void quiesce() {
-        for (OmetriaPipeline pipeline : pipelines) {
-            Await.until("the pipeline is quiescent", pipeline::quiescent);
+        for (TestPipelines.Started started : pipelines) {
+            Await.until("the pipeline is quiescent", started::quiescent);
         }
     }
 
@@ -95,8 +95,8 @@ final class SimulatorHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OmetriaPipeline pipeline : pipelines) {
-            pipeline.close();
+        for (TestPipelines.Started started : pipelines) {
+            started.pipeline().close();
         }
         ometria.close();
     }

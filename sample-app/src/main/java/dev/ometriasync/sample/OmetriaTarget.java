@@ -40,7 +40,7 @@ final class OmetriaTarget implements AutoCloseable {
         String key = environment.get(API_KEY_VARIABLE);
         if (key != null && !key.isBlank()) {
             String endpoint = environment.getOrDefault(ENDPOINT_VARIABLE, "");
-            URI uri = URI.create(endpoint.isBlank() ? OmetriaSettings.Defaults.ENDPOINT : endpoint.trim());
+            URI uri = URI.create(endpoint.isBlank() ? OmetriaSettings.ENDPOINT.defaultValue().toString() : endpoint.trim());
             return new OmetriaTarget(uri, key.trim(), null);
         }
         return simulated(OmetriaSimulator.builder().https(false).start());
@@ -77,7 +77,7 @@ final class OmetriaTarget implements AutoCloseable {
 
     /** @return the Hibernate properties that point the integration at this target */
     Map<String, String> ometriaSettings() {
-        return Map.of(OmetriaSettings.API_KEY, apiKey, OmetriaSettings.ENDPOINT, endpoint.toString());
+        return Map.of(OmetriaSettings.API_KEY.key(), apiKey, OmetriaSettings.ENDPOINT.key(), endpoint.toString());
     }
 
     /** @return a client for the target's account, for what the integration does not do (reading {@code _errors}) */

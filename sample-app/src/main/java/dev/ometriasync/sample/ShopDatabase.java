@@ -41,7 +41,7 @@ final class ShopDatabase {
      */
     SessionFactory openWithoutSync() {
         Configuration configuration = configuration();
-        configuration.setProperty(OmetriaSettings.ENABLED, "false");
+        configuration.setProperty(OmetriaSettings.ENABLED.key(), "false");
         configuration.setProperty("hibernate.hbm2ddl.auto", "create");
         return configuration.buildSessionFactory();
     }
@@ -54,7 +54,7 @@ final class ShopDatabase {
      */
     SessionFactory openExistingWithoutSync() {
         Configuration configuration = configuration();
-        configuration.setProperty(OmetriaSettings.ENABLED, "false");
+        configuration.setProperty(OmetriaSettings.ENABLED.key(), "false");
         configuration.setProperty("hibernate.hbm2ddl.auto", "none");
         return configuration.buildSessionFactory();
     }

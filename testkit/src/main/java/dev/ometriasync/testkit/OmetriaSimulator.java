@@ -249,7 +249,7 @@ public final class OmetriaSimulator implements AutoCloseable {
      * Every validation failure so far (also intake rejections), oldest first; {@code _errors} shows the 100
      * most recent of these, newest first. Waits for validation.
      */
-    public List<PushError> errors() {
+    public List<ValidationFailure> errors() {
         awaitIdleUnlessPaused();
         return errors.all();
     }

@@ -32,7 +32,7 @@ class OmetriaFactsTest {
                  {"@type":"contact","id":"C-2","email":"bob@example.com","phone_number":"+447400123456"},
                  {"@type":"contact","id":"C-3","email":"cy@example.com","phone_number":"+14155552671"}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::recordId, PushError::errorPath)
+        assertThat(simulator.errors()).extracting(ValidationFailure::recordId, ValidationFailure::errorPath)
                 .containsExactly(tuple("C-1", "root > phone_number"));
         assertThat(simulator.contact(null, "C-2")).isNotNull();
         assertThat(simulator.contact(null, "C-3")).isNotNull();
@@ -56,7 +56,7 @@ class OmetriaFactsTest {
                  {"@type":"order","id":"O-3","currency":"XAU"},{"@type":"order","id":"O-4","currency":"XOF"},
                  {"@type":"order","id":"O-5","currency":"EUR"}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::recordId).containsExactly("O-1", "O-2", "O-3");
+        assertThat(simulator.errors()).extracting(ValidationFailure::recordId).containsExactly("O-1", "O-2", "O-3");
         assertThat(simulator.records("order")).extracting(order -> order.get("id").asText()).containsExactly("O-4", "O-5");
     }
 
@@ -81,7 +81,7 @@ class OmetriaFactsTest {
                   "identity_email":"ann@example.com"}]""");
 
         assertThat(simulator.record("custom_event", "E-5").get("event_type").asText()).isEqualTo("basket_abandoned_with_a_long_nam");
-        assertThat(simulator.errors()).extracting(PushError::errorMessage, PushError::errorPath)
+        assertThat(simulator.errors()).extracting(ValidationFailure::errorMessage, ValidationFailure::errorPath)
                 .containsExactly(tuple("value truncated to 32 characters", "root > event_type"));
     }
 
@@ -95,7 +95,7 @@ class OmetriaFactsTest {
                    {"product":{"title":"no id"},"quantity":1,"unit_price":1},
                    {"sku":"neither","quantity":1,"unit_price":1}]}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::errorMessage, PushError::errorPath).containsExactly(
+        assertThat(simulator.errors()).extracting(ValidationFailure::errorMessage, ValidationFailure::errorPath).containsExactly(
                 tuple("required value is missing", "root > lineitems > 1 > product > id"),
                 tuple("required value is missing (one of product_id, product)", "root > lineitems > 2 > product_id"));
     }
@@ -110,7 +110,7 @@ class OmetriaFactsTest {
                  {"@type":"product","id":"P-2","attributes":[{"id":"12"},{"type":"colour","label":"Red"}],
                   "listings":[{"price":1,"store_currency":"XTS"}],"special_price_dt_to":"2024-06-30T23:59:59Z"}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::recordId, PushError::errorMessage, PushError::errorPath)
+        assertThat(simulator.errors()).extracting(ValidationFailure::recordId, ValidationFailure::errorMessage, ValidationFailure::errorPath)
                 .containsExactly(
                         tuple("P-2", "required value is missing", "root > attributes > 0 > type"),
                         tuple("P-2", "required value is missing (one of id, value)", "root > attributes > 1 > id"),
@@ -126,7 +126,7 @@ class OmetriaFactsTest {
                 [{"@type":"contact","id":"C-1","email":"ann@example.com","@add_to_lists":["news",12],
                   "@remove_from_lists":[{"id":3}]}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::errorPath).containsExactly("root > @remove_from_lists");
+        assertThat(simulator.errors()).extracting(ValidationFailure::errorPath).containsExactly("root > @remove_from_lists");
     }
 
     @Test

@@ -158,7 +158,7 @@ class PushLimitsTest {
         assertThat(body.get("accepted").asInt()).isEqualTo(1);
         assertThat(body.get("rejected").asInt()).isEqualTo(6);
         assertThat(simulator.recordCount()).isEqualTo(1);
-        assertThat(simulator.errors()).extracting(PushError::errorPath)
+        assertThat(simulator.errors()).extracting(ValidationFailure::errorPath)
                 .containsExactly("root", "root > @type", "root > @type", "root > id", "root > id", "root > id");
     }
 

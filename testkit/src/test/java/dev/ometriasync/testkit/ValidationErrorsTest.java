@@ -62,7 +62,7 @@ class ValidationErrorsTest {
         client.push("""
                 [{"@type":"custom_event","id":"E-1","timestamp":"yesterday","identity_email":"x"}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::recordId, PushError::errorPath).containsExactly(
+        assertThat(simulator.errors()).extracting(ValidationFailure::recordId, ValidationFailure::errorPath).containsExactly(
                 tuple("has space", "root > id"),
                 tuple("C-3", "root > email"),
                 tuple("C-3", "root > phone_number"),
@@ -87,7 +87,7 @@ class ValidationErrorsTest {
                 tuple("E-1", "root > timestamp"),
                 tuple("E-1", "root > identity_email"));
         assertThat(simulator.errors()).filteredOn(error -> error.recordId().equals("E-1"))
-                .extracting(PushError::errorMessage)
+                .extracting(ValidationFailure::errorMessage)
                 .containsExactly("required value is missing", "not a valid value", "not a valid value");
         assertThat(simulator.recordCount()).isZero();
     }
@@ -126,7 +126,7 @@ class ValidationErrorsTest {
                    {"product_id":"P-3","quantity":1,"subtotal":3,
                     "variant_options":[{"id":"c","type":"colour","label":"red"},{"id":"s","type":"size"}]}]}]""");
 
-        assertThat(simulator.errors()).extracting(PushError::errorMessage, PushError::errorPath).containsExactly(
+        assertThat(simulator.errors()).extracting(ValidationFailure::errorMessage, ValidationFailure::errorPath).containsExactly(
                 tuple("required value is missing (one of product_id, product)", "root > lineitems > 1 > product_id"),
                 tuple("required value is missing (one of unit_price, subtotal)", "root > lineitems > 1 > unit_price"),
                 tuple("not a valid value", "root > lineitems > 1 > quantity"),
@@ -152,7 +152,7 @@ class ValidationErrorsTest {
 
         assertThat(simulator.record("custom_event", "E-2").get("event_type").asText())
                 .isEqualTo("a_custom_event_type_of_forty_cha").hasSize(32);
-        assertThat(simulator.errors()).extracting(PushError::errorMessage, PushError::errorPath)
+        assertThat(simulator.errors()).extracting(ValidationFailure::errorMessage, ValidationFailure::errorPath)
                 .containsExactly(tuple("value truncated to 32 characters", "root > event_type"));
     }
 
@@ -191,7 +191,7 @@ class ValidationErrorsTest {
         try (OmetriaSimulator strict = OmetriaSimulator.builder().https(false).reportUnknownFields(true).start()) {
             new PushClient(strict).push("[{\"@type\":\"product\",\"id\":\"P\",\"colour\":\"red\"}]");
 
-            assertThat(strict.errors()).extracting(PushError::errorMessage, PushError::errorPath)
+            assertThat(strict.errors()).extracting(ValidationFailure::errorMessage, ValidationFailure::errorPath)
                     .containsExactly(tuple("unknown field", "root > colour"));
         }
     }

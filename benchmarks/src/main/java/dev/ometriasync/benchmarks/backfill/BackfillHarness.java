@@ -111,10 +111,10 @@ public final class BackfillHarness {
         try (SimulatorProcess simulator = SimulatorProcess.start(simulatorRps, backlogPerMinute, simulatorHeap)) {
             Map<String, String> jdbc = BenchDatabase.POSTGRESQL.createEmpty();
             Map<String, String> ometria = new HashMap<>();
-            ometria.put(OmetriaSettings.API_KEY, simulator.apiKey());
-            ometria.put(OmetriaSettings.ENDPOINT, simulator.baseUri().toString());
-            ometria.put(OmetriaSettings.MODE, "direct");
-            ometria.put(OmetriaSettings.REQUESTS_PER_SECOND, String.valueOf(pipelineRps));
+            ometria.put(OmetriaSettings.API_KEY.key(), simulator.apiKey());
+            ometria.put(OmetriaSettings.ENDPOINT.key(), simulator.baseUri().toString());
+            ometria.put(OmetriaSettings.MODE.key(), "direct");
+            ometria.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), String.valueOf(pipelineRps));
             ometria.put("hibernate.default_batch_fetch_size", "1000");
             try (SessionFactory factory = BenchSessionFactories.build(jdbc, ometria)) {
                 long seedStart = System.nanoTime();

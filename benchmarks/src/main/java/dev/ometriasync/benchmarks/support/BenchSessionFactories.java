@@ -25,10 +25,10 @@ public final class BenchSessionFactories {
      */
     public static Map<String, String> ometria(OmetriaSimulator simulator, String mode) {
         Map<String, String> settings = new HashMap<>();
-        settings.put(OmetriaSettings.API_KEY, simulator.apiKey());
-        settings.put(OmetriaSettings.ENDPOINT, simulator.baseUri().toString());
-        settings.put(OmetriaSettings.MODE, mode);
-        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT, "2s");
+        settings.put(OmetriaSettings.API_KEY.key(), simulator.apiKey());
+        settings.put(OmetriaSettings.ENDPOINT.key(), simulator.baseUri().toString());
+        settings.put(OmetriaSettings.MODE.key(), mode);
+        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT.key(), "2s");
         return settings;
     }
 

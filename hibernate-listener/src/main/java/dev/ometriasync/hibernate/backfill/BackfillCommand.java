@@ -113,14 +113,14 @@ public final class BackfillCommand {
             return COMPLETE;
         }
         Map<String, Object> properties = new LinkedHashMap<>(arguments.properties);
-        if (!properties.containsKey(OmetriaSettings.API_KEY) && environment.get("OMETRIA_API_KEY") != null) {
-            properties.put(OmetriaSettings.API_KEY, environment.get("OMETRIA_API_KEY"));
+        if (!properties.containsKey(OmetriaSettings.API_KEY.key()) && environment.get("OMETRIA_API_KEY") != null) {
+            properties.put(OmetriaSettings.API_KEY.key(), environment.get("OMETRIA_API_KEY"));
         }
-        if (!properties.containsKey(OmetriaSettings.ENDPOINT) && environment.get("OMETRIA_ENDPOINT") != null) {
-            properties.put(OmetriaSettings.ENDPOINT, environment.get("OMETRIA_ENDPOINT"));
+        if (!properties.containsKey(OmetriaSettings.ENDPOINT.key()) && environment.get("OMETRIA_ENDPOINT") != null) {
+            properties.put(OmetriaSettings.ENDPOINT.key(), environment.get("OMETRIA_ENDPOINT"));
         }
-        if (!properties.containsKey(OmetriaSettings.API_KEY)) {
-            err.println("BackfillCommand: no Ometria API key: set OMETRIA_API_KEY or pass -D" + OmetriaSettings.API_KEY + "=...");
+        if (!properties.containsKey(OmetriaSettings.API_KEY.key())) {
+            err.println("BackfillCommand: no Ometria API key: set OMETRIA_API_KEY or pass -D" + OmetriaSettings.API_KEY.key() + "=...");
             return USAGE;
         }
         if (arguments.deadLetters != null) {

@@ -65,7 +65,8 @@ public final class OmetriaBackfill {
     private boolean restart;
     private boolean createCheckpointTable;
     private BackfillProgressListener listener = progress -> { };
-    private Clock clock = Clock.systemUTC();
+    /** Elapsed time and rate on the progress line, and the checkpoint's times. */
+    private final Clock clock = Clock.systemUTC();
 
     private OmetriaBackfill(SessionFactoryImplementor factory, OmetriaSyncRuntime runtime) {
         this.factory = factory;
@@ -86,7 +87,7 @@ public final class OmetriaBackfill {
         OmetriaSyncRuntime runtime = OmetriaRuntimes.of(implementor);
         if (runtime == null) {
             throw new IllegalStateException("ometria-sync does not run on this SessionFactory, so there is no pipeline to backfill through: set "
-                    + OmetriaSettings.API_KEY + " in its properties (or it is closed, or no entity carries an Ometria annotation)");
+                    + OmetriaSettings.API_KEY.key() + " in its properties (or it is closed, or no entity carries an Ometria annotation)");
         }
         return new OmetriaBackfill(implementor, runtime);
     }
@@ -258,17 +259,6 @@ public final class OmetriaBackfill {
      */
     public OmetriaBackfill progress(BackfillProgressListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
-        return this;
-    }
-
-    /**
-     * The clock for elapsed time and rate (tests).
-     *
-     * @param clock the clock; default the system clock
-     * @return this
-     */
-    public OmetriaBackfill clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 

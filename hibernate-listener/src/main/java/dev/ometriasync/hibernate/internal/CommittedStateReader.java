@@ -121,7 +121,7 @@ final class CommittedStateReader {
                         + " wait to be read and sent ({}={}); {} dropped since start (OmetriaSync.droppedChanges()). Ometria"
                         + " misses these changes until the entities change again, are touched, or a backfill runs. Raise the"
                         + " limit, or use outbox mode, which never drops", refused, refusedEntity, capacity,
-                        dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING, capacity, total);
+                        dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING.key(), capacity, total);
             }
         }
     }

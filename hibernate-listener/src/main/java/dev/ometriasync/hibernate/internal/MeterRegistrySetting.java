@@ -12,7 +12,7 @@ final class MeterRegistrySetting {
 
     static void apply(OmetriaPipeline.Builder builder, Object registry) {
         if (!(registry instanceof MeterRegistry meterRegistry)) {
-            throw new IllegalArgumentException(OmetriaSettings.METER_REGISTRY + " must be a Micrometer MeterRegistry instance, was "
+            throw new IllegalArgumentException(OmetriaSettings.METER_REGISTRY.key() + " must be a Micrometer MeterRegistry instance, was "
                     + registry.getClass().getName());
         }
         builder.meterRegistry(meterRegistry);

@@ -3,33 +3,36 @@ package dev.ometriasync.hibernate.internal;
 import dev.ometriasync.annotation.DeletePolicy;
 import dev.ometriasync.hibernate.CaptureFailurePolicy;
 import dev.ometriasync.hibernate.OmetriaSettings;
-import dev.ometriasync.hibernate.OmetriaSettings.Defaults;
 import dev.ometriasync.hibernate.SyncMode;
+import dev.ometriasync.runtime.InvalidFieldPolicy;
+import dev.ometriasync.runtime.settings.Durations;
+import dev.ometriasync.runtime.settings.SettingsReader;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The validated settings of one SessionFactory. {@link #read(Map)} collects every problem and reports
- * them together, each naming its property, so that a misconfigured application fails at start with one
+ * The validated settings of one SessionFactory, read through the settings model ({@link OmetriaSettings}: each
+ * setting's key, type, default and validation declared once). {@link #read(Map)} collects every problem and
+ * reports them together, each naming its property, so that a misconfigured application fails at start with one
  * actionable message.
  *
  * @param enabled whether the integration runs
  * @param apiKey the API key (never logged)
- * @param endpoint the API base URL
+ * @param endpoint the API base URL, without a trailing slash
  * @param mode outbox or direct
  * @param requestsPerSecond the account's request rate
  * @param maxBatchSize records per request
- * @param flushInterval how long a batch may wait to fill, or null for the pipeline default
  * @param retryMaxDuration retry budget per record
+ * @param retryInitialDelay the delay after a batch's first transient failure
+ * @param retryMaxDelay the longest delay between two attempts
+ * @param maxQueuedRecords the pipeline's bound on held records
+ * @param maxQueuedBytes the pipeline's bound on held bytes
+ * @param enqueueTimeout how long a submit waits while the pipeline is full
  * @param shutdownTimeout how long close waits for queued records
  * @param invalidFieldPolicy {@code drop} or {@code reject}
  * @param orderDeletePolicy override for orders, or null to use the annotation
@@ -52,8 +55,12 @@ public record OmetriaConfig(
         SyncMode mode,
         double requestsPerSecond,
         int maxBatchSize,
-        Duration flushInterval,
         Duration retryMaxDuration,
+        Duration retryInitialDelay,
+        Duration retryMaxDelay,
+        int maxQueuedRecords,
+        long maxQueuedBytes,
+        Duration enqueueTimeout,
         Duration shutdownTimeout,
         String invalidFieldPolicy,
         DeletePolicy orderDeletePolicy,
@@ -69,8 +76,6 @@ public record OmetriaConfig(
         Duration requestTimeout,
         int directMaxPending) {
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
     /**
      * Whether the settings turn the integration on, without validating anything else. Used by the mapping
      * contributor, which runs before the full validation.
@@ -79,11 +84,11 @@ public record OmetriaConfig(
      * @return true when enabled
      */
     public static boolean isEnabled(Map<String, Object> settings) {
-        Object enabled = settings.get(OmetriaSettings.ENABLED);
+        Object enabled = settings.get(OmetriaSettings.ENABLED.key());
         if (enabled != null) {
             return Boolean.parseBoolean(enabled.toString().trim());
         }
-        Object key = settings.get(OmetriaSettings.API_KEY);
+        Object key = settings.get(OmetriaSettings.API_KEY.key());
         return key != null && !key.toString().isBlank();
     }
 
@@ -95,7 +100,7 @@ public record OmetriaConfig(
      * @return true when explicitly enabled
      */
     public static boolean isExplicitlyEnabled(Map<String, Object> settings) {
-        Object enabled = settings.get(OmetriaSettings.ENABLED);
+        Object enabled = settings.get(OmetriaSettings.ENABLED.key());
         return enabled != null && Boolean.parseBoolean(enabled.toString().trim());
     }
 
@@ -109,12 +114,22 @@ public record OmetriaConfig(
         if (!isEnabled(settings)) {
             return false;
         }
-        Object mode = settings.get(OmetriaSettings.MODE);
         try {
-            return mode == null || parseMode(mode) == SyncMode.OUTBOX;
+            return OmetriaSettings.MODE.read(settings) == SyncMode.OUTBOX;
         } catch (IllegalArgumentException e) {
             return false; // reported by read()
         }
+    }
+
+    /**
+     * The {@code ometria.*} keys of the settings that no setting declares, each with the closest declared key, for
+     * a WARN at start-up: a misspelt {@code ometria.mdoe} would otherwise be silently ignored.
+     *
+     * @param settings the Hibernate properties
+     * @return one message per unknown key
+     */
+    public static List<String> unknownKeys(Map<String, Object> settings) {
+        return SettingsReader.unknownKeys(settings, OmetriaSettings.all());
     }
 
     /**
@@ -125,77 +140,53 @@ public record OmetriaConfig(
      * @throws IllegalArgumentException naming every invalid property
      */
     public static OmetriaConfig read(Map<String, Object> settings) {
-        Reader reader = new Reader(settings);
+        SettingsReader reader = new SettingsReader(settings);
         boolean enabled = isEnabled(settings);
-        String apiKey = reader.string(OmetriaSettings.API_KEY, null);
+        String apiKey = reader.read(OmetriaSettings.API_KEY);
         if (enabled && (apiKey == null || apiKey.isBlank())) {
-            reader.problems.add(OmetriaSettings.API_KEY + " is required when " + OmetriaSettings.ENABLED
+            reader.problem(OmetriaSettings.API_KEY.key() + " is required when " + OmetriaSettings.ENABLED.key()
                     + " is true: set it to the Ometria API key (Settings > API keys in the Ometria app)");
         }
-        String endpoint = reader.string(OmetriaSettings.ENDPOINT, Defaults.ENDPOINT);
-        if (endpoint != null && !endpoint.startsWith("https://") && !endpoint.startsWith("http://")) {
-            reader.problems.add(OmetriaSettings.ENDPOINT + " must be an http(s) URL, was '" + endpoint + "'");
+        URI endpoint = reader.read(OmetriaSettings.ENDPOINT);
+        SyncMode mode = reader.read(OmetriaSettings.MODE);
+        double rate = reader.read(OmetriaSettings.REQUESTS_PER_SECOND);
+        int batch = reader.read(OmetriaSettings.MAX_BATCH_SIZE);
+        reader.read(OmetriaSettings.FLUSH_INTERVAL);
+        Duration retry = reader.read(OmetriaSettings.RETRY_MAX_DURATION);
+        Duration retryInitialDelay = reader.read(OmetriaSettings.RETRY_INITIAL_DELAY);
+        Duration retryMaxDelay = reader.read(OmetriaSettings.RETRY_MAX_DELAY);
+        if (retryMaxDelay.compareTo(retryInitialDelay) <= 0) {
+            reader.problem(OmetriaSettings.RETRY_MAX_DELAY.key() + " (" + retryMaxDelay + ") must be longer than "
+                    + OmetriaSettings.RETRY_INITIAL_DELAY.key() + " (" + retryInitialDelay + ")");
         }
-        SyncMode mode = reader.parse(OmetriaSettings.MODE, Defaults.MODE, OmetriaConfig::parseMode);
-        double rate = reader.parse(OmetriaSettings.REQUESTS_PER_SECOND, Defaults.REQUESTS_PER_SECOND, value -> {
-            double parsed = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
-            if (!(parsed > 0) || Double.isInfinite(parsed)) {
-                throw new IllegalArgumentException("expected a positive number of requests per second");
-            }
-            return parsed;
-        });
-        int batch = reader.integer(OmetriaSettings.MAX_BATCH_SIZE, Defaults.MAX_BATCH_SIZE, 1, 100);
-        Duration flushInterval = reader.duration(OmetriaSettings.FLUSH_INTERVAL, null);
-        if (flushInterval != null) {
-            reader.problems.add(OmetriaSettings.FLUSH_INTERVAL + " is not supported: the pipeline sends as soon as a request"
-                    + " permit is free and batches fill by themselves under load; remove the property");
-        }
-        Duration retry = reader.duration(OmetriaSettings.RETRY_MAX_DURATION, Defaults.RETRY_MAX_DURATION);
-        Duration shutdown = reader.duration(OmetriaSettings.SHUTDOWN_TIMEOUT, Defaults.SHUTDOWN_TIMEOUT);
-        String invalidFieldPolicy = reader.parse(OmetriaSettings.INVALID_FIELD_POLICY, Defaults.INVALID_FIELD_POLICY, value -> {
-            String policy = value.toString().trim().toLowerCase(Locale.ROOT);
-            if (!policy.equals("drop") && !policy.equals("reject")) {
-                throw new IllegalArgumentException("expected 'drop' or 'reject'");
-            }
-            return policy;
-        });
-        DeletePolicy orderPolicy = reader.parse(OmetriaSettings.DELETE_POLICY_ORDER, null, OmetriaConfig::parseDeletePolicy);
-        DeletePolicy productPolicy = reader.parse(OmetriaSettings.DELETE_POLICY_PRODUCT, null, OmetriaConfig::parseDeletePolicy);
-        boolean relayEnabled = reader.parse(OmetriaSettings.RELAY_ENABLED, Boolean.TRUE, value -> {
-            String text = value.toString().trim();
-            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException("expected true or false");
-            }
-            return Boolean.parseBoolean(text);
-        });
-        int relayBatch = reader.integer(OmetriaSettings.RELAY_BATCH_SIZE, Defaults.RELAY_BATCH_SIZE, 1, 10_000);
-        Duration lease = reader.duration(OmetriaSettings.RELAY_LEASE_DURATION, Defaults.RELAY_LEASE_DURATION);
-        if (lease != null && lease.compareTo(Duration.ofSeconds(1)) < 0) {
-            reader.problems.add(OmetriaSettings.RELAY_LEASE_DURATION + " must be at least 1s, was " + lease);
-        }
-        Duration poll = reader.duration(OmetriaSettings.RELAY_POLL_INTERVAL, Defaults.RELAY_POLL_INTERVAL);
-        int maxAttempts = reader.integer(OmetriaSettings.RELAY_MAX_ATTEMPTS, Defaults.RELAY_MAX_ATTEMPTS, 1, 1_000);
-        String instanceId = reader.string(OmetriaSettings.RELAY_INSTANCE_ID, null);
+        int maxQueuedRecords = reader.read(OmetriaSettings.QUEUE_MAX_RECORDS);
+        long maxQueuedBytes = reader.read(OmetriaSettings.QUEUE_MAX_BYTES);
+        Duration enqueueTimeout = reader.read(OmetriaSettings.QUEUE_ENQUEUE_TIMEOUT);
+        Duration shutdown = reader.read(OmetriaSettings.SHUTDOWN_TIMEOUT);
+        InvalidFieldPolicy invalidFieldPolicy = reader.read(OmetriaSettings.INVALID_FIELD_POLICY);
+        DeletePolicy orderPolicy = reader.read(OmetriaSettings.DELETE_POLICY_ORDER);
+        DeletePolicy productPolicy = reader.read(OmetriaSettings.DELETE_POLICY_PRODUCT);
+        boolean relayEnabled = reader.read(OmetriaSettings.RELAY_ENABLED);
+        int relayBatch = reader.read(OmetriaSettings.RELAY_BATCH_SIZE);
+        Duration lease = reader.read(OmetriaSettings.RELAY_LEASE_DURATION);
+        Duration poll = reader.read(OmetriaSettings.RELAY_POLL_INTERVAL);
+        int maxAttempts = reader.read(OmetriaSettings.RELAY_MAX_ATTEMPTS);
+        String instanceId = reader.read(OmetriaSettings.RELAY_INSTANCE_ID);
         if (instanceId == null) {
             instanceId = defaultInstanceId();
-        } else if (instanceId.length() > 64) {
-            reader.problems.add(OmetriaSettings.RELAY_INSTANCE_ID + " must have at most 64 characters");
         }
-        Duration statelessDelay = reader.duration(OmetriaSettings.STATELESS_CAPTURE_DELAY, Defaults.STATELESS_CAPTURE_DELAY);
-        CaptureFailurePolicy captureFailure = reader.parse(OmetriaSettings.CAPTURE_FAILURE,
-                mode == SyncMode.DIRECT ? CaptureFailurePolicy.LOG : CaptureFailurePolicy.FAIL,
-                value -> value instanceof CaptureFailurePolicy policy ? policy : CaptureFailurePolicy.fromExternalName(value.toString()));
-        Duration requestTimeout = reader.duration(OmetriaSettings.REQUEST_TIMEOUT, Defaults.REQUEST_TIMEOUT);
-        if (requestTimeout != null && requestTimeout.compareTo(Duration.ofMillis(100)) < 0) {
-            reader.problems.add(OmetriaSettings.REQUEST_TIMEOUT + " must be at least 100ms, was " + requestTimeout);
+        Duration statelessDelay = reader.read(OmetriaSettings.STATELESS_CAPTURE_DELAY);
+        CaptureFailurePolicy captureFailure = reader.read(OmetriaSettings.CAPTURE_FAILURE);
+        if (captureFailure == null) {
+            captureFailure = mode == SyncMode.DIRECT ? CaptureFailurePolicy.LOG : CaptureFailurePolicy.FAIL;
         }
-        int directMaxPending = reader.integer(OmetriaSettings.DIRECT_MAX_PENDING, Defaults.DIRECT_MAX_PENDING, 1, 10_000_000);
-        if (!reader.problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid ometria-sync configuration:\n  - " + String.join("\n  - ", reader.problems));
-        }
-        return new OmetriaConfig(enabled, apiKey, stripTrailingSlash(endpoint), mode, rate, batch, flushInterval, retry, shutdown,
-                invalidFieldPolicy, orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts,
-                instanceId, statelessDelay, captureFailure, requestTimeout, directMaxPending);
+        Duration requestTimeout = reader.read(OmetriaSettings.REQUEST_TIMEOUT);
+        int directMaxPending = reader.read(OmetriaSettings.DIRECT_MAX_PENDING);
+        reader.throwIfInvalid("ometria-sync configuration");
+        return new OmetriaConfig(enabled, apiKey, endpoint.toString(), mode, rate, batch, retry, retryInitialDelay,
+                retryMaxDelay, maxQueuedRecords, maxQueuedBytes, enqueueTimeout, shutdown, invalidFieldPolicy.externalName(),
+                orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts, instanceId, statelessDelay,
+                captureFailure, requestTimeout, directMaxPending);
     }
 
     /** Hides the API key. */
@@ -203,23 +194,6 @@ public record OmetriaConfig(
     public String toString() {
         return "OmetriaConfig[mode=" + mode.externalName() + ", endpoint=" + endpoint + ", requestsPerSecond=" + requestsPerSecond
                 + ", maxBatchSize=" + maxBatchSize + ", instanceId=" + instanceId + "]";
-    }
-
-    static SyncMode parseMode(Object value) {
-        return value instanceof SyncMode mode ? mode : SyncMode.fromExternalName(value.toString());
-    }
-
-    static DeletePolicy parseDeletePolicy(Object value) {
-        if (value instanceof DeletePolicy policy) {
-            return policy;
-        }
-        String text = value.toString().trim();
-        for (DeletePolicy policy : DeletePolicy.values()) {
-            if (policy.name().equalsIgnoreCase(text)) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("expected 'ignore' or 'deactivate'");
     }
 
     /**
@@ -230,37 +204,7 @@ public record OmetriaConfig(
      * @throws IllegalArgumentException when the value is none of these or negative
      */
     static Duration parseDuration(Object value) {
-        if (value instanceof Duration duration) {
-            return requireNotNegative(duration);
-        }
-        String text = value.toString().trim();
-        Matcher simple = SIMPLE_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (simple.matches()) {
-            long amount = Long.parseLong(simple.group(1));
-            return switch (simple.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        try {
-            return requireNotNegative(Duration.parse(text));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expected a duration such as 500ms, 10s, 5m, 24h or PT10S");
-        }
-    }
-
-    private static Duration requireNotNegative(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("a duration must not be negative");
-        }
-        return duration;
-    }
-
-    private static String stripTrailingSlash(String endpoint) {
-        return endpoint != null && endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        return Durations.parse(value);
     }
 
     private static String defaultInstanceId() {
@@ -272,53 +216,5 @@ public record OmetriaConfig(
         }
         String id = host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":" + UUID.randomUUID().toString().substring(0, 8);
         return id.length() <= 64 ? id : id.substring(id.length() - 64);
-    }
-
-    /** Reads values, collecting problems instead of failing at the first one. */
-    private static final class Reader {
-        private final Map<String, Object> settings;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, Object> settings) {
-            this.settings = settings;
-        }
-
-        String string(String key, String defaultValue) {
-            Object value = settings.get(key);
-            return value == null || value.toString().isBlank() ? defaultValue : value.toString().trim();
-        }
-
-        <T> T parse(String key, T defaultValue, java.util.function.Function<Object, T> parser) {
-            Object value = settings.get(key);
-            if (value == null || value.toString().isBlank()) {
-                return defaultValue;
-            }
-            try {
-                return parser.apply(value);
-            } catch (RuntimeException e) {
-                problems.add(key + ": " + e.getMessage() + " (was '" + value + "')");
-                return defaultValue;
-            }
-        }
-
-        int integer(String key, int defaultValue, int min, int max) {
-            return parse(key, defaultValue, value -> {
-                int parsed;
-                try {
-                    parsed = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("expected an integer");
-                }
-                if (parsed < min || parsed > max) {
-                    throw new IllegalArgumentException("expected an integer from " + min + " to " + max);
-                }
-                return parsed;
-            });
-        }
-
-        Duration duration(String key, String defaultValue) {
-            Duration fallback = defaultValue == null ? null : parseDuration(defaultValue);
-            return parse(key, fallback, OmetriaConfig::parseDuration);
-        }
     }
 }

@@ -34,6 +34,10 @@ public final class OmetriaIntegrator implements Integrator {
         // the JPA view of the settings: the one accessor that every Hibernate ORM version has, so that even an
         // unsupported version gets as far as the version check below
         Map<String, Object> settings = sessionFactory.getProperties();
+        // before the enabled check: a misspelt ometria.api-kye is exactly what leaves the integration off
+        for (String unknown : OmetriaConfig.unknownKeys(settings)) {
+            LOG.warn(unknown);
+        }
         if (!OmetriaConfig.isEnabled(settings)) {
             LOG.debug("ometria-sync is not enabled on this SessionFactory (no ometria.api-key)");
             return;
@@ -111,7 +115,7 @@ public final class OmetriaIntegrator implements Integrator {
             throw e;
         }
         LOG.warn("{} ometria-sync is switched OFF for this SessionFactory: nothing will be sent to Ometria"
-                + " (set {}=true to make this an error instead).", e.getMessage(), OmetriaSettings.ENABLED);
+                + " (set {}=true to make this an error instead).", e.getMessage(), OmetriaSettings.ENABLED.key());
     }
 
     /** Nothing to undo: the runtime is closed by the factory observer, before the services go away. */

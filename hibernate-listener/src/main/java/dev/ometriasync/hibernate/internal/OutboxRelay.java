@@ -3,6 +3,7 @@ package dev.ometriasync.hibernate.internal;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
+import dev.ometriasync.runtime.resilience.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -278,7 +279,9 @@ final class OutboxRelay {
 
     /** The pause after failed rounds: the poll interval, doubling per failure in a row, at most a minute. */
     private static long backoff(long waitMillis, int failuresInARow) {
-        return Math.min(60_000L, waitMillis << Math.min(failuresInARow - 1, 16));
+        Duration poll = Duration.ofMillis(Math.max(1, waitMillis));
+        Duration max = Duration.ofMinutes(1);
+        return Backoff.exponential(poll.compareTo(max) > 0 ? max : poll, max).ceiling(failuresInARow).toMillis();
     }
 
     private void sendDueRows() {

@@ -1,5 +1,6 @@
 package dev.ometriasync.hibernate.internal;
 
+import dev.ometriasync.runtime.resilience.Backoff;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ final class OutboxStore {
     /** Rows per IN list, well under every database's parameter limit. */
     private static final int CHUNK = 500;
     private static final int MAX_ERROR_LENGTH = 1000;
+    /** When a row that failed its n-th attempt is due again: 2 s doubling per attempt, at most ten minutes. */
+    static final Backoff ROW_RETRY = Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(10));
     /**
      * The lock timeout that means "skip rows another transaction has locked" ({@code FOR UPDATE SKIP LOCKED}
      * where the database has it). The value of {@code LockOptions.SKIP_LOCKED} in Hibernate 6 and of
@@ -212,12 +215,11 @@ final class OutboxStore {
                     OutboxEntry.class).setParameterList("ids", List.copyOf(ids)).getResultList();
             for (OutboxEntry row : rows) {
                 int attempts = row.getAttempts() + 1;
-                long backoffSeconds = Math.min(600, 1L << Math.min(attempts, 10));
                 session.createMutationQuery("update " + OutboxEntry.ENTITY_NAME
                                 + " e set e.attempts = :attempts, e.nextAttemptAt = :next, e.lastError = :reason,"
                                 + " e.status = :status, e.claimedBy = null, e.claimedUntil = null where e.id = :id")
                         .setParameter("attempts", attempts)
-                        .setParameter("next", now.plusSeconds(backoffSeconds))
+                        .setParameter("next", now.plus(ROW_RETRY.ceiling(attempts)))
                         .setParameter("reason", truncate(reason))
                         .setParameter("status", attempts >= maxAttempts ? OutboxEntry.DEAD : OutboxEntry.PENDING)
                         .setParameter("id", row.getId())

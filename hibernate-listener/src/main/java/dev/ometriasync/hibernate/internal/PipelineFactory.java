@@ -31,9 +31,9 @@ final class PipelineFactory {
      * @return the pipeline
      */
     static RecordPipeline create(OmetriaConfig config, Map<String, Object> settings) {
-        Object listenerSetting = settings.get(OmetriaSettings.LISTENER);
+        Object listenerSetting = settings.get(OmetriaSettings.LISTENER.key());
         if (listenerSetting != null && !(listenerSetting instanceof OmetriaListener)) {
-            throw new IllegalArgumentException(OmetriaSettings.LISTENER + " must be an OmetriaListener instance, was "
+            throw new IllegalArgumentException(OmetriaSettings.LISTENER.key() + " must be an OmetriaListener instance, was "
                     + listenerSetting.getClass().getName());
         }
         SendStatus status = new SendStatus((OmetriaListener) listenerSetting);
@@ -44,12 +44,16 @@ final class PipelineFactory {
                 .requestsPerSecond(config.requestsPerSecond())
                 .maxBatchSize(config.maxBatchSize())
                 .retryMaxDuration(config.retryMaxDuration())
+                .retryInitialDelay(config.retryInitialDelay())
+                .retryMaxDelay(config.retryMaxDelay())
+                .maxQueuedRecords(config.maxQueuedRecords())
+                .maxQueuedBytes(config.maxQueuedBytes())
+                .enqueueTimeout(config.enqueueTimeout())
                 .shutdownTimeout(config.shutdownTimeout())
                 .requestTimeout(config.requestTimeout())
-                .invalidFieldPolicy("reject".equals(config.invalidFieldPolicy())
-                        ? InvalidFieldPolicy.REJECT_RECORD : InvalidFieldPolicy.DROP_FIELD)
+                .invalidFieldPolicy(InvalidFieldPolicy.fromExternalName(config.invalidFieldPolicy()))
                 .listener(status);
-        Object registry = settings.get(OmetriaSettings.METER_REGISTRY);
+        Object registry = settings.get(OmetriaSettings.METER_REGISTRY.key());
         if (registry != null) {
             // a separate class, so that Micrometer is loaded only when a registry was passed
             MeterRegistrySetting.apply(builder, registry);

@@ -4,7 +4,7 @@ import dev.ometriasync.annotation.DeletePolicy;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.OmetriaRecords;
 import dev.ometriasync.runtime.RecordKey;
-import dev.ometriasync.schema.RecordType;
+import dev.ometriasync.schema.OmetriaSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -164,11 +164,10 @@ final class RecordAssembler {
         if (type.deletePolicy() != DeletePolicy.DEACTIVATE || change.ometriaId() == null) {
             return null;
         }
-        String field = type.recordType() == RecordType.ORDER ? "is_valid" : type.recordType() == RecordType.PRODUCT ? "is_active" : null;
-        if (field == null) {
-            return null;
-        }
-        return new OmetriaRecord(new RecordKey(type.recordType(), change.collection(), change.ometriaId()), false, Map.of(field, "false"));
+        return OmetriaSchema.deactivationField(type.recordType())
+                .map(field -> new OmetriaRecord(new RecordKey(type.recordType(), change.collection(), change.ometriaId()), false,
+                        Map.of(field, "false")))
+                .orElse(null);
     }
 
     // Session.byMultipleIds is marked for removal from Hibernate 7.2 in favour of findMultiple, which Hibernate 6.6

@@ -244,7 +244,7 @@ class BackfillBehaviourTest {
         Map<String, String> jdbc = Database.H2.createEmpty();
         try (SessionFactory plain = BackfillFactories.build(jdbc, Map.of(), "create")) {
             assertThatThrownBy(() -> OmetriaBackfill.forSessionFactory(plain)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(OmetriaSettings.API_KEY);
+                    .hasMessageContaining(OmetriaSettings.API_KEY.key());
         }
     }
 }

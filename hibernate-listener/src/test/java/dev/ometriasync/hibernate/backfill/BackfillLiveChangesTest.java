@@ -57,7 +57,7 @@ class BackfillLiveChangesTest {
     void liveChangesCommittedDuringABackfillAreDeliveredBeforeItsRemainingChunks() throws Exception {
         Map<String, String> jdbc = Database.H2.createEmpty();
         Map<String, String> settings = BackfillFactories.settings(ometria, 1_000);
-        settings.put(OmetriaSettings.MODE, "direct"); // read and queued right after commit by the direct-mode reader: no relay polling involved
+        settings.put(OmetriaSettings.MODE.key(), "direct"); // read and queued right after commit by the direct-mode reader: no relay polling involved
         try (SessionFactory factory = BackfillFactories.build(jdbc, settings, "create")) {
             try (Seeder seeder = Seeder.open(jdbc)) {
                 seeder.customers(1, CUSTOMERS, 20);

@@ -35,7 +35,7 @@ class StatelessCaptureTest {
         assumeTrue(HibernateLine.running().statelessEventsCarrySession(),
                 "stateless writes join their transaction from Hibernate ORM 7.2 on; this is " + HibernateLine.running());
         Map<String, String> settings = TestFactories.ometriaSettings(ometria); // capture delay 500 ms
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
         factory = TestFactories.build(Database.H2.createEmpty(), settings, "create-drop");
     }
 

@@ -22,11 +22,11 @@ public final class CommitThenHalt {
                 "hibernate.connection.username", System.getProperty("jdbc.user"),
                 "hibernate.connection.password", System.getProperty("jdbc.password"));
         Map<String, String> ometria = new HashMap<>();
-        ometria.put(OmetriaSettings.API_KEY, "unreachable-key");
-        ometria.put(OmetriaSettings.ENDPOINT, System.getProperty("ometria.endpoint"));
-        ometria.put(OmetriaSettings.MODE, System.getProperty("ometria.mode"));
-        ometria.put(OmetriaSettings.RELAY_POLL_INTERVAL, "200ms");
-        ometria.put(OmetriaSettings.RELAY_LEASE_DURATION, "3s");
+        ometria.put(OmetriaSettings.API_KEY.key(), "unreachable-key");
+        ometria.put(OmetriaSettings.ENDPOINT.key(), System.getProperty("ometria.endpoint"));
+        ometria.put(OmetriaSettings.MODE.key(), System.getProperty("ometria.mode"));
+        ometria.put(OmetriaSettings.RELAY_POLL_INTERVAL.key(), "200ms");
+        ometria.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), "3s");
         long first = Long.parseLong(System.getProperty("first.id"));
         int count = Integer.parseInt(System.getProperty("count"));
         SessionFactory factory = TestFactories.build(jdbc, ometria, "none");

@@ -122,7 +122,7 @@ final class MemberMappingReader {
         if (kind.isRecord() && OmetriaSchema.isWrittenBySerializer(kind.recordType(), path)) {
             return Optional.empty();
         }
-        if (path.equals("@type") || path.equals("@collection")) {
+        if (OmetriaSchema.isHeader(path)) {
             return Optional.empty();
         }
         return kind.spec().resolve(path);
@@ -130,10 +130,10 @@ final class MemberMappingReader {
 
     private static String unknownFieldHint(TargetKind kind, String path) {
         ObjectSpec spec = kind.spec();
-        if (path.equals("@type")) {
+        if (path.equals(OmetriaSchema.TYPE)) {
             return "The generated serializer writes @type itself; remove this mapping.";
         }
-        if (path.equals("@collection")) {
+        if (path.equals(OmetriaSchema.COLLECTION)) {
             return kind == TargetKind.CONTACT
                     ? "Set the collection with @OmetriaContact(collection = \"…\"); remove this mapping."
                     : "Only contacts have a collection; remove this mapping.";

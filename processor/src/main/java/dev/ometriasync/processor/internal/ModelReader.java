@@ -160,7 +160,7 @@ public final class ModelReader {
                         type.getSimpleName(), String.join(", ", ordered));
             } else {
                 reporter.report(OmetriaDiagnostic.MISSING_RECOMMENDED, type, target.annotation(), null,
-                        type.getSimpleName(), String.join(" or ", ordered), why(ordered.get(0)), ordered.get(0));
+                        type.getSimpleName(), String.join(" or ", ordered), OmetriaSchema.neededFor(ordered.get(0)), ordered.get(0));
             }
         }
     }
@@ -188,20 +188,6 @@ public final class ModelReader {
     /** A field counts as mapped when a member maps it, or a part of it ({@code product.title} maps {@code product}). */
     private static boolean mapsInto(Set<String> mappedPaths, String field) {
         return mappedPaths.stream().anyMatch(path -> path.equals(field) || path.startsWith(field + "."));
-    }
-
-    private static String why(String field) {
-        return switch (field) {
-            case "email", "customer_id", "phone_number" -> "to match the listing to a profile";
-            case "timestamp" -> "to place the record in time";
-            case "grand_total" -> "for revenue reporting";
-            case "currency" -> "to know which currency the amounts are in";
-            case "product_id", "product" -> "to link the line to a product";
-            case "quantity", "unit_price", "subtotal" -> "to value the line";
-            case "type" -> "to know which attribute this is";
-            case "store_id" -> "to know which store the listing overrides";
-            default -> "for the object to be valid";
-        };
     }
 
     private void checkCustomerId(Mapped mapped) {

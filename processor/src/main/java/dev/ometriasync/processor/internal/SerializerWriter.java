@@ -10,12 +10,14 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.ometriasync.schema.OmetriaSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -209,8 +211,7 @@ public final class SerializerWriter {
     private MethodSpec customerMethod() {
         NameAllocator locals = members.locals();
         MethodSpec.Builder method = MethodSpec.methodBuilder("writeCustomer")
-                .addJavadoc("Writes this contact as an order's {@code customer} object: {@code id} (its customer_id),"
-                        + " {@code email}, {@code firstname}, {@code lastname}.\n\n"
+                .addJavadoc("Writes this contact as an order's {@code customer} object: " + customerFieldsText() + ".\n\n"
                         + "@param $N the contact\n@param $N where the object is written\n"
                         + "@throws IOException when the generator fails\n", entityVariable, MemberWriter.GENERATOR)
                 .addModifiers(Modifier.PUBLIC)
@@ -218,14 +219,17 @@ public final class SerializerWriter {
                 .addParameter(MemberWriter.JSON_GENERATOR, MemberWriter.GENERATOR)
                 .addException(IOException.class)
                 .addStatement("$N.writeStartObject()", MemberWriter.GENERATOR);
-        Map<String, String> customerFields = new LinkedHashMap<>();
-        customerFields.put("customer_id", "id");
-        customerFields.put("email", "email");
-        customerFields.put("firstname", "firstname");
-        customerFields.put("lastname", "lastname");
-        customerFields.forEach((contactField, customerField) -> model.topLevel(contactField).ifPresent(value ->
+        OmetriaSchema.CUSTOMER_FROM_CONTACT.forEach((contactField, customerField) -> model.topLevel(contactField).ifPresent(value ->
                 method.addCode(members.leaf(value, constants.serialized(customerField), locals, false))));
         return method.addStatement("$N.writeEndObject()", MemberWriter.GENERATOR).build();
+    }
+
+    /** The customer object's fields for the generated Javadoc, each contact field whose name differs in brackets. */
+    private static String customerFieldsText() {
+        return OmetriaSchema.CUSTOMER_FROM_CONTACT.entrySet().stream()
+                .map(field -> field.getKey().equals(field.getValue()) ? "{@code " + field.getValue() + "}"
+                        : "{@code " + field.getValue() + "} (its " + field.getKey() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private List<MethodSpec> nestedMethods(Map<OutputNode, MethodSpec> nodeMethods) {

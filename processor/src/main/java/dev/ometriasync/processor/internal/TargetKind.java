@@ -76,15 +76,6 @@ public enum TargetKind {
     }
 
     /**
-     * The nested kind this type supplies when it is referenced from another type.
-     *
-     * @return the nested kind, or {@link NestedKind#NONE}
-     */
-    public NestedKind suppliesNested() {
-        return nestedKind;
-    }
-
-    /**
      * The fields the annotated type's members may map.
      *
      * @return the object spec

@@ -32,7 +32,7 @@ final class OmetriaHibernateSettings {
         Map<String, Object> settings = new LinkedHashMap<>();
         if (Boolean.FALSE.equals(properties.getEnabled())) {
             LOG.info("ometria-sync is switched off (ometria.enabled=false): nothing is captured or sent");
-            settings.put(OmetriaSettings.ENABLED, "false");
+            settings.put(OmetriaSettings.ENABLED.key(), "false");
             return settings;
         }
         String apiKey = connection.apiKey() == null ? "" : connection.apiKey().trim();
@@ -53,34 +53,40 @@ final class OmetriaHibernateSettings {
             }
             LOG.warn("ometria-sync is OFF: no ometria.api-key is set, so nothing is sent to Ometria. Set ometria.api-key"
                     + " (or ometria.enabled=true to make a missing key an error), or ometria.enabled=false to silence this line.");
-            settings.put(OmetriaSettings.ENABLED, "false");
+            settings.put(OmetriaSettings.ENABLED.key(), "false");
             return settings;
         }
         if (properties.getEnabled() != null) {
             // only when set: an explicit true also makes an unsupported Hibernate ORM version fail the start
-            settings.put(OmetriaSettings.ENABLED, properties.getEnabled().toString());
+            settings.put(OmetriaSettings.ENABLED.key(), properties.getEnabled().toString());
         }
-        settings.put(OmetriaSettings.API_KEY, apiKey);
-        settings.put(OmetriaSettings.ENDPOINT, connection.endpoint());
-        settings.put(OmetriaSettings.MODE, properties.getMode());
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, properties.getRequestsPerSecond());
-        settings.put(OmetriaSettings.MAX_BATCH_SIZE, properties.getMaxBatchSize());
-        settings.put(OmetriaSettings.INVALID_FIELD_POLICY, properties.getInvalidFieldPolicy().name().toLowerCase(Locale.ROOT));
-        putIfSet(settings, OmetriaSettings.CAPTURE_FAILURE, properties.getCaptureFailure());
-        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT, properties.getShutdownTimeout());
-        settings.put(OmetriaSettings.REQUEST_TIMEOUT, properties.getRequestTimeout());
-        settings.put(OmetriaSettings.RETRY_MAX_DURATION, properties.getRetry().getMaxDuration());
-        putIfSet(settings, OmetriaSettings.DELETE_POLICY_ORDER, properties.getDeletePolicy().getOrder());
-        putIfSet(settings, OmetriaSettings.DELETE_POLICY_PRODUCT, properties.getDeletePolicy().getProduct());
+        settings.put(OmetriaSettings.API_KEY.key(), apiKey);
+        settings.put(OmetriaSettings.ENDPOINT.key(), connection.endpoint());
+        settings.put(OmetriaSettings.MODE.key(), properties.getMode());
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), properties.getRequestsPerSecond());
+        settings.put(OmetriaSettings.MAX_BATCH_SIZE.key(), properties.getMaxBatchSize());
+        settings.put(OmetriaSettings.INVALID_FIELD_POLICY.key(), properties.getInvalidFieldPolicy().name().toLowerCase(Locale.ROOT));
+        putIfSet(settings, OmetriaSettings.CAPTURE_FAILURE.key(), properties.getCaptureFailure());
+        settings.put(OmetriaSettings.SHUTDOWN_TIMEOUT.key(), properties.getShutdownTimeout());
+        settings.put(OmetriaSettings.REQUEST_TIMEOUT.key(), properties.getRequestTimeout());
+        settings.put(OmetriaSettings.RETRY_MAX_DURATION.key(), properties.getRetry().getMaxDuration());
+        settings.put(OmetriaSettings.RETRY_INITIAL_DELAY.key(), properties.getRetry().getInitialDelay());
+        settings.put(OmetriaSettings.RETRY_MAX_DELAY.key(), properties.getRetry().getMaxDelay());
+        OmetriaProperties.Queue queue = properties.getQueue();
+        settings.put(OmetriaSettings.QUEUE_MAX_RECORDS.key(), queue.getMaxRecords());
+        settings.put(OmetriaSettings.QUEUE_MAX_BYTES.key(), queue.getMaxBytes());
+        settings.put(OmetriaSettings.QUEUE_ENQUEUE_TIMEOUT.key(), queue.getEnqueueTimeout());
+        putIfSet(settings, OmetriaSettings.DELETE_POLICY_ORDER.key(), properties.getDeletePolicy().getOrder());
+        putIfSet(settings, OmetriaSettings.DELETE_POLICY_PRODUCT.key(), properties.getDeletePolicy().getProduct());
         OmetriaProperties.Relay relay = properties.getRelay();
-        settings.put(OmetriaSettings.RELAY_ENABLED, Boolean.toString(relay.isEnabled()));
-        settings.put(OmetriaSettings.RELAY_BATCH_SIZE, relay.getBatchSize());
-        settings.put(OmetriaSettings.RELAY_LEASE_DURATION, relay.getLeaseDuration());
-        settings.put(OmetriaSettings.RELAY_POLL_INTERVAL, relay.getPollInterval());
-        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS, relay.getMaxAttempts());
-        putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID, relay.getInstanceId());
-        settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY, properties.getStateless().getCaptureDelay());
-        settings.put(OmetriaSettings.DIRECT_MAX_PENDING, properties.getDirect().getMaxPending());
+        settings.put(OmetriaSettings.RELAY_ENABLED.key(), Boolean.toString(relay.isEnabled()));
+        settings.put(OmetriaSettings.RELAY_BATCH_SIZE.key(), relay.getBatchSize());
+        settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), relay.getLeaseDuration());
+        settings.put(OmetriaSettings.RELAY_POLL_INTERVAL.key(), relay.getPollInterval());
+        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS.key(), relay.getMaxAttempts());
+        putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID.key(), relay.getInstanceId());
+        settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY.key(), properties.getStateless().getCaptureDelay());
+        settings.put(OmetriaSettings.DIRECT_MAX_PENDING.key(), properties.getDirect().getMaxPending());
         return settings;
     }
 

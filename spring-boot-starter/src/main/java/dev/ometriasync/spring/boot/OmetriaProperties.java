@@ -2,15 +2,18 @@ package dev.ometriasync.spring.boot;
 
 import dev.ometriasync.annotation.DeletePolicy;
 import dev.ometriasync.hibernate.CaptureFailurePolicy;
+import dev.ometriasync.hibernate.OmetriaSettings;
 import dev.ometriasync.hibernate.SyncMode;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code ometria.*} properties of a Spring Boot application. Bound with {@code ignoreUnknownFields = false}, so a
  * misspelt key such as {@code ometria.mdoe} fails the start naming it, instead of being ignored. The starter passes
  * them to Hibernate as the {@code ometria.*} settings of {@code dev.ometriasync.hibernate.OmetriaSettings}; no
- * {@code spring.jpa.properties.ometria.*} is needed.
+ * {@code spring.jpa.properties.ometria.*} is needed. Every default is the settings model's ({@code OmetriaSettings},
+ * {@code PipelineProperties}), and so is every limit: the values are checked when Hibernate reads them.
  */
 @ConfigurationProperties(prefix = "ometria", ignoreUnknownFields = false)
 public class OmetriaProperties {
@@ -30,29 +33,31 @@ public class OmetriaProperties {
     /**
      * The base URL of Ometria's API; records go to {endpoint}/v2/push. Plain http:// only for loopback addresses.
      */
-    private String endpoint = "https://api.ometria.com";
+    private String endpoint = OmetriaSettings.ENDPOINT.defaultValue().toString();
 
     /**
      * How changes travel: outbox (durable, an ometria_outbox table written in the business transaction and a relay
      * that sends after commit) or direct (in memory after commit; a crash can lose changes not yet sent).
      */
-    private SyncMode mode = SyncMode.OUTBOX;
+    private SyncMode mode = OmetriaSettings.MODE.defaultValue();
 
     /**
-     * Requests per second allowed for the account; the pipeline keeps a few percent under it.
+     * Requests per second allowed for the account (more than 0, at most 1000); the pipeline keeps a few percent
+     * under it.
      */
-    private double requestsPerSecond = 4;
+    private double requestsPerSecond = OmetriaSettings.REQUESTS_PER_SECOND.defaultValue();
 
     /**
      * The most records in one push request (1 to 100).
      */
-    private int maxBatchSize = 100;
+    private int maxBatchSize = OmetriaSettings.MAX_BATCH_SIZE.defaultValue();
 
     /**
      * What happens to a record with an invalid optional field: drop sends it without the field and reports it,
      * reject does not send the record.
      */
-    private InvalidFieldPolicy invalidFieldPolicy = InvalidFieldPolicy.DROP;
+    private InvalidFieldPolicy invalidFieldPolicy = InvalidFieldPolicy.valueOf(
+            OmetriaSettings.INVALID_FIELD_POLICY.defaultValue().externalName().toUpperCase(Locale.ROOT));
 
     /**
      * What an unexpected error of ometria-sync while recording a change does to the transaction: fail rolls it
@@ -63,15 +68,17 @@ public class OmetriaProperties {
     /**
      * How long closing the application waits for queued records to be sent.
      */
-    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Duration shutdownTimeout = OmetriaSettings.SHUTDOWN_TIMEOUT.defaultValue();
 
     /**
      * How long one push request may stay unanswered before it is given up on (and retried); the relay keeps a row's
      * claim this much longer than its lease.
      */
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout = OmetriaSettings.REQUEST_TIMEOUT.defaultValue();
 
     private final Retry retry = new Retry();
+
+    private final Queue queue = new Queue();
 
     private final DeletePolicies deletePolicy = new DeletePolicies();
 
@@ -98,7 +105,17 @@ public class OmetriaProperties {
          * How long a record that keeps failing (5xx, I/O errors) is retried before it is dead-lettered (outbox rows
          * then get status DEAD).
          */
-        private Duration maxDuration = Duration.ofHours(24);
+        private Duration maxDuration = OmetriaSettings.RETRY_MAX_DURATION.defaultValue();
+
+        /**
+         * The delay after a batch's first transient failure; it doubles with each further failure, with jitter.
+         */
+        private Duration initialDelay = OmetriaSettings.RETRY_INITIAL_DELAY.defaultValue();
+
+        /**
+         * The longest delay between two attempts of a failing batch; longer than the initial delay.
+         */
+        private Duration maxDelay = OmetriaSettings.RETRY_MAX_DELAY.defaultValue();
 
         /** @return the retry budget */
         public Duration getMaxDuration() {
@@ -108,6 +125,75 @@ public class OmetriaProperties {
         /** @param maxDuration the retry budget */
         public void setMaxDuration(Duration maxDuration) {
             this.maxDuration = maxDuration;
+        }
+
+        /** @return the first retry delay */
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        /** @param initialDelay the first retry delay */
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        /** @return the longest retry delay */
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        /** @param maxDelay the longest retry delay */
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+    }
+
+    /** The pipeline's memory bounds and back-pressure. */
+    public static class Queue {
+
+        /**
+         * The most records the pipeline holds at once, after coalescing, in flight included (at least 1).
+         */
+        private int maxRecords = OmetriaSettings.QUEUE_MAX_RECORDS.defaultValue();
+
+        /**
+         * The most bytes of record JSON the pipeline holds at once (at least 65536).
+         */
+        private long maxBytes = OmetriaSettings.QUEUE_MAX_BYTES.defaultValue();
+
+        /**
+         * How long handing a record to a full pipeline waits before the record is given up.
+         */
+        private Duration enqueueTimeout = OmetriaSettings.QUEUE_ENQUEUE_TIMEOUT.defaultValue();
+
+        /** @return the record bound */
+        public int getMaxRecords() {
+            return maxRecords;
+        }
+
+        /** @param maxRecords the record bound */
+        public void setMaxRecords(int maxRecords) {
+            this.maxRecords = maxRecords;
+        }
+
+        /** @return the byte bound */
+        public long getMaxBytes() {
+            return maxBytes;
+        }
+
+        /** @param maxBytes the byte bound */
+        public void setMaxBytes(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        /** @return the enqueue timeout */
+        public Duration getEnqueueTimeout() {
+            return enqueueTimeout;
+        }
+
+        /** @param enqueueTimeout the enqueue timeout */
+        public void setEnqueueTimeout(Duration enqueueTimeout) {
+            this.enqueueTimeout = enqueueTimeout;
         }
     }
 
@@ -154,29 +240,29 @@ public class OmetriaProperties {
          * Whether this instance runs the outbox relay. false: it only writes outbox rows and another instance sends
          * them.
          */
-        private boolean enabled = true;
+        private boolean enabled = OmetriaSettings.RELAY_ENABLED.defaultValue();
 
         /**
          * How many outbox rows the relay claims, reloads and serializes at once.
          */
-        private int batchSize = 100;
+        private int batchSize = OmetriaSettings.RELAY_BATCH_SIZE.defaultValue();
 
         /**
          * How long the relay lease and row claims last without renewal; another instance takes over a dead
          * holder's lease after this long (at least 1s).
          */
-        private Duration leaseDuration = Duration.ofSeconds(30);
+        private Duration leaseDuration = OmetriaSettings.RELAY_LEASE_DURATION.defaultValue();
 
         /**
          * How often the relay looks for rows when no commit woke it (other instances' rows, due retries, an expired
          * lease).
          */
-        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration pollInterval = OmetriaSettings.RELAY_POLL_INTERVAL.defaultValue();
 
         /**
          * How many times a row whose entity cannot be reloaded or serialized is retried before it is marked DEAD.
          */
-        private int maxAttempts = 10;
+        private int maxAttempts = OmetriaSettings.RELAY_MAX_ATTEMPTS.defaultValue();
 
         /**
          * The name this instance records in claims and in the lease (at most 64 characters). Unset: host name,
@@ -252,7 +338,7 @@ public class OmetriaProperties {
          * How long a change made through a StatelessSession waits before it is read back and sent, on Hibernate ORM
          * 6.6 and 7.1 only (later versions join the transaction).
          */
-        private Duration captureDelay = Duration.ofSeconds(5);
+        private Duration captureDelay = OmetriaSettings.STATELESS_CAPTURE_DELAY.defaultValue();
 
         /** @return the delay */
         public Duration getCaptureDelay() {
@@ -434,6 +520,11 @@ public class OmetriaProperties {
     /** @param requestTimeout the request timeout */
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    /** @return the pipeline's memory bounds */
+    public Queue getQueue() {
+        return queue;
     }
 
     /** @return retry settings */

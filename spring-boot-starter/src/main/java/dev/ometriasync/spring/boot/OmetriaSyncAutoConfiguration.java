@@ -54,7 +54,7 @@ public class OmetriaSyncAutoConfiguration {
         return hibernate -> {
             hibernate.putAll(settings);
             if (!all.isEmpty()) {
-                hibernate.put(OmetriaSettings.LISTENER, all.size() == 1 ? all.get(0) : new CompositeListener(all));
+                hibernate.put(OmetriaSettings.LISTENER.key(), all.size() == 1 ? all.get(0) : new CompositeListener(all));
             }
         };
     }
@@ -69,7 +69,7 @@ public class OmetriaSyncAutoConfiguration {
             return hibernate -> {
                 MeterRegistry available = registry.getIfAvailable();
                 if (available != null) {
-                    hibernate.put(OmetriaSettings.METER_REGISTRY, available);
+                    hibernate.put(OmetriaSettings.METER_REGISTRY.key(), available);
                 }
             };
         }

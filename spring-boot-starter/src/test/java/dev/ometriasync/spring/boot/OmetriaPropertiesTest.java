@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ometriasync.hibernate.OmetriaSettings;
 import dev.ometriasync.hibernate.SyncMode;
 import dev.ometriasync.hibernate.internal.OmetriaConfig;
+import dev.ometriasync.runtime.settings.Setting;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -56,16 +55,15 @@ class OmetriaPropertiesTest {
                 assertThat(property.path("description").asText()).as(name).isNotBlank();
             }
         }
-        // every Hibernate setting a string can express has its Boot property
+        // every setting of the settings model that a string can express has its Boot property
         Set<String> expected = new TreeSet<>();
-        for (Field field : OmetriaSettings.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("PREFIX")) {
-                expected.add((String) field.get(null));
-            }
+        for (Setting<?> setting : OmetriaSettings.all()) {
+            expected.add(setting.key());
         }
-        expected.remove(OmetriaSettings.FLUSH_INTERVAL); // reserved: setting it is an error
-        expected.remove(OmetriaSettings.METER_REGISTRY); // objects, passed by the starter itself
-        expected.remove(OmetriaSettings.LISTENER);
+        assertThat(expected).contains(OmetriaSettings.QUEUE_MAX_RECORDS.key(), OmetriaSettings.RETRY_INITIAL_DELAY.key());
+        expected.remove(OmetriaSettings.FLUSH_INTERVAL.key()); // reserved: setting it is an error
+        expected.remove(OmetriaSettings.METER_REGISTRY.key()); // objects, passed by the starter itself
+        expected.remove(OmetriaSettings.LISTENER.key());
         expected.addAll(Set.of("ometria.health.max-pending-age", "ometria.health.stale-outbox-status",
                 "ometria.health.relay-failed-rounds"));
         assertThat(listed).isEqualTo(expected);
@@ -93,7 +91,7 @@ class OmetriaPropertiesTest {
     @Test
     void defaultsAgreeWithTheHibernateModule() {
         runner.withPropertyValues("ometria.api-key=k-1", "ometria.relay.instance-id=node-1").run(context -> {
-            Map<String, Object> plain = Map.of(OmetriaSettings.API_KEY, "k-1", OmetriaSettings.RELAY_INSTANCE_ID, "node-1");
+            Map<String, Object> plain = Map.of(OmetriaSettings.API_KEY.key(), "k-1", OmetriaSettings.RELAY_INSTANCE_ID.key(), "node-1");
             assertThat(OmetriaConfig.read(hibernateSettings(context))).isEqualTo(OmetriaConfig.read(plain));
         });
     }
@@ -145,8 +143,8 @@ class OmetriaPropertiesTest {
     void noKeyAndNotEnabledRunsWithoutOmetriaAndSaysSoAtWarn(CapturedOutput output) {
         runner.withPropertyValues("ometria.api-key=${OMETRIA_KEY_THAT_IS_NOT_SET:}").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(hibernateSettings(context)).containsEntry(OmetriaSettings.ENABLED, "false")
-                    .doesNotContainKey(OmetriaSettings.API_KEY);
+            assertThat(hibernateSettings(context)).containsEntry(OmetriaSettings.ENABLED.key(), "false")
+                    .doesNotContainKey(OmetriaSettings.API_KEY.key());
             assertThat(output).contains("WARN").contains("ometria-sync is OFF: no ometria.api-key is set");
         });
     }
@@ -154,8 +152,8 @@ class OmetriaPropertiesTest {
     @Test
     void explicitlyDisabledWinsOverAKey() {
         runner.withPropertyValues("ometria.enabled=false", "ometria.api-key=k-1").run(context -> {
-            assertThat(hibernateSettings(context)).containsEntry(OmetriaSettings.ENABLED, "false")
-                    .doesNotContainKey(OmetriaSettings.API_KEY);
+            assertThat(hibernateSettings(context)).containsEntry(OmetriaSettings.ENABLED.key(), "false")
+                    .doesNotContainKey(OmetriaSettings.API_KEY.key());
             assertThat(OmetriaConfig.isEnabled(hibernateSettings(context))).isFalse();
         });
     }

@@ -1,6 +1,6 @@
 package dev.ometriasync.testkit.internal;
 
-import dev.ometriasync.testkit.PushError;
+import dev.ometriasync.testkit.ValidationFailure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,9 +18,9 @@ public final class ErrorLog {
     /** Bound on memory for long runs; far more than any test reads. */
     static final int KEPT = 100_000;
 
-    private final ArrayDeque<PushError> errors = new ArrayDeque<>();
+    private final ArrayDeque<ValidationFailure> errors = new ArrayDeque<>();
 
-    public synchronized void add(PushError error) {
+    public synchronized void add(ValidationFailure error) {
         if (errors.size() == KEPT) {
             errors.pollFirst();
         }
@@ -28,14 +28,14 @@ public final class ErrorLog {
     }
 
     /** @return every kept error, oldest first */
-    public synchronized List<PushError> all() {
+    public synchronized List<ValidationFailure> all() {
         return new ArrayList<>(errors);
     }
 
     /** @return the most recent errors, newest first, at most {@code limit} */
-    public synchronized List<PushError> mostRecent(int limit) {
-        List<PushError> recent = new ArrayList<>(Math.min(limit, errors.size()));
-        Iterator<PushError> newestFirst = errors.descendingIterator();
+    public synchronized List<ValidationFailure> mostRecent(int limit) {
+        List<ValidationFailure> recent = new ArrayList<>(Math.min(limit, errors.size()));
+        Iterator<ValidationFailure> newestFirst = errors.descendingIterator();
         while (newestFirst.hasNext() && recent.size() < limit) {
             recent.add(newestFirst.next());
         }

@@ -1,7 +1,7 @@
 package dev.ometriasync.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.ometriasync.testkit.PushError;
+import dev.ometriasync.testkit.ValidationFailure;
 
 /**
  * {@code GET /v2/push/_errors}: the {@value ErrorLog#API_LIMIT} most recent validation failures, newest first
@@ -24,7 +24,7 @@ final class ErrorsHandler {
                     "API key missing or not valid: send the account's Data API key in X-Ometria-Auth", "unauthorized");
         }
         ArrayNode body = PushBody.JSON.createArrayNode();
-        for (PushError error : errors.mostRecent(ErrorLog.API_LIMIT)) {
+        for (ValidationFailure error : errors.mostRecent(ErrorLog.API_LIMIT)) {
             body.addObject().put("error_message", error.errorMessage()).put("error_path", error.errorPath());
         }
         return Answer.json(200, body.toString(), "errors listed");

@@ -3,7 +3,7 @@ package dev.ometriasync.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ometriasync.testkit.Fault;
-import dev.ometriasync.testkit.PushError;
+import dev.ometriasync.testkit.ValidationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +165,7 @@ final class PushHandler {
                 accepted.add(((ObjectNode) element.node()).deepCopy());
             } else {
                 rejected++;
-                errors.add(new PushError(ValueRule.NOT_VALID, problemPath, element.type(), element.id(), requestId, now));
+                errors.add(new ValidationFailure(ValueRule.NOT_VALID, problemPath, element.type(), element.id(), requestId, now));
             }
         }
         worker.submit(new ValidationWorker.Batch(requestId, accepted));

@@ -1,7 +1,7 @@
 package dev.ometriasync.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ometriasync.testkit.PushError;
+import dev.ometriasync.testkit.ValidationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -132,7 +132,7 @@ public final class ValidationWorker implements AutoCloseable {
             validate(requestId, record);
         } catch (RuntimeException e) {
             // A bug in the simulator must show up in the test that hit it, not stop validation for good.
-            errors.add(new PushError("simulator failure: " + e, "root", record.path("@type").asText(null),
+            errors.add(new ValidationFailure("simulator failure: " + e, "root", record.path("@type").asText(null),
                     record.path("id").asText(null), requestId, clock.instant()));
         }
     }
@@ -143,13 +143,13 @@ public final class ValidationWorker implements AutoCloseable {
         List<RecordChecker.Problem> problems = checker.check(record);
         if (problems.isEmpty()) {
             if (RecordChecker.truncateEventType(record)) {
-                errors.add(new PushError("value truncated to " + RecordChecker.EVENT_TYPE_MAX_LENGTH + " characters",
+                errors.add(new ValidationFailure("value truncated to " + RecordChecker.EVENT_TYPE_MAX_LENGTH + " characters",
                         "root > event_type", type, id, requestId, clock.instant()));
             }
             store.merge(record);
         } else {
             problems.forEach(problem -> errors.add(
-                    new PushError(problem.message(), problem.path(), type, id, requestId, clock.instant())));
+                    new ValidationFailure(problem.message(), problem.path(), type, id, requestId, clock.instant())));
         }
     }
 }

@@ -127,6 +127,14 @@ final class ChunkReader implements AutoCloseable {
 
     @Override
     public void close() {
-        session.close();
+        try {
+            session.close();
+        } catch (IllegalStateException e) {
+            // Closing the SessionFactory is how an application stops a running backfill; once it is closed, Hibernate
+            // refuses to close its sessions again, and the backfill must still return its summary.
+            if (!session.getSessionFactory().isClosed()) {
+                throw e;
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
 import dev.ometriasync.runtime.QueueState;
+import dev.ometriasync.runtime.resilience.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,9 @@ import java.util.function.DoubleSupplier;
  * {@link #LONGEST_HOLD} after hand-off.
  *
  * <p>A 429 pauses the whole account: no slot is given until the pause ends. The pause is the
- * {@code Retry-After} hint when Ometria sends one (plus a little jitter, never less), otherwise an
- * exponential backoff with full jitter over consecutive 429s.
+ * {@code Retry-After} hint when Ometria sends one (plus a little jitter, never less), otherwise the
+ * {@link #PAUSES} backoff over consecutive 429s: 1 s doubling to 60 s, with equal jitter (each pause uniform in
+ * [ceiling/2, ceiling)), so that instances sharing an account do not retry in step.
  *
  * <p>Ometria's backlog slows sending before it fills: every answer reports {@code X-QueueSize-Remaining} and
  * {@code X-QueueSize-Limit}, and while less than {@link #SLOW_BELOW half} of the backlog
@@ -48,6 +50,8 @@ final class AccountRateLimiter {
     static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     /** Longest pause after repeated 429s without {@code Retry-After}. */
     static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+    /** The pause after the n-th 429 in a row without {@code Retry-After} (see {@link Backoff}). */
+    static final Backoff PAUSES = Backoff.exponential(FIRST_PAUSE, MAX_PAUSE).withEqualJitter();
     /** Upper bound of the jitter added on top of a {@code Retry-After} hint. */
     static final Duration RETRY_AFTER_JITTER = Duration.ofMillis(250);
     /** A slot whose answer never came is freed this long after hand-off (every request has a shorter deadline). */
@@ -275,10 +279,7 @@ final class AccountRateLimiter {
         if (retryAfter.isPresent() && !retryAfter.get().isNegative()) {
             pause = retryAfter.get().plusNanos((long) (random.getAsDouble() * RETRY_AFTER_JITTER.toNanos()));
         } else {
-            long ceiling = FIRST_PAUSE.toNanos() << Math.min(consecutiveRateLimits - 1, 16);
-            ceiling = Math.min(ceiling, MAX_PAUSE.toNanos());
-            // Full jitter in [ceiling/2, ceiling): instances sharing an account do not retry in step.
-            pause = Duration.ofNanos(ceiling / 2 + (long) (random.getAsDouble() * (ceiling / 2)));
+            pause = PAUSES.delay(consecutiveRateLimits, random.getAsDouble());
         }
         Instant until = now.plus(pause);
         if (until.isAfter(pausedUntil)) {

@@ -29,7 +29,7 @@ final class PendingEntry {
         this.priority = priority;
         this.firstQueuedAt = queuedAt;
         this.futures.add(future);
-        this.bytes = RecordSizes.estimate(record);
+        this.bytes = HeldBytesEstimate.estimate(record);
         this.submissions = 1;
     }
 
@@ -47,7 +47,7 @@ final class PendingEntry {
         futures.add(future);
         submissions++;
         long before = bytes;
-        bytes = RecordSizes.estimate(record);
+        bytes = HeldBytesEstimate.estimate(record);
         return bytes - before;
     }
 

@@ -101,7 +101,7 @@ final class PendingQueue {
                     }
                     return OfferResult.ACCEPTED;
                 }
-                long size = RecordSizes.estimate(record);
+                long size = HeldBytesEstimate.estimate(record);
                 if (hasRoomFor(size)) {
                     PendingEntry entry = new PendingEntry(record, priority, time.now(), future);
                     records++;

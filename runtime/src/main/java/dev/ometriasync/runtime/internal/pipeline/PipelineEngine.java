@@ -5,8 +5,8 @@ import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
 import dev.ometriasync.runtime.internal.resilience.FailsafeRetryExecutor;
-import dev.ometriasync.runtime.internal.resilience.RetrySettings;
 import dev.ometriasync.runtime.internal.time.Deadlines;
+import dev.ometriasync.runtime.resilience.Backoff;
 import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public final class PipelineEngine {
      */
     public record Config(String name, String apiKey, URI endpoint, double requestsPerSecond, int maxBatchSize,
             int maxQueuedRecords, long maxQueuedBytes, Duration enqueueTimeout, Duration shutdownTimeout,
-            RetrySettings retry) {
+            Backoff retry) {
 
         /** Never prints the API key. */
         @Override
@@ -79,7 +79,7 @@ public final class PipelineEngine {
      * @param listener callbacks
      * @param metrics meters
      */
-    public PipelineEngine(Config config, TimeSource time, PushTransport transport, PreSendCheck check,
+    public PipelineEngine(Config config, TimeSource time, BatchSender transport, PreSendCheck check,
             OmetriaListener listener, PipelineMetrics metrics) {
         this.config = config;
         this.time = time;
@@ -237,11 +237,12 @@ public final class PipelineEngine {
     /**
      * Whether the pipeline is doing nothing at this moment but waiting for its clock: no request in flight,
      * no work queued for its thread. For tests that drive a manual clock: advancing it only when this holds
-     * means every request arrives at the instant it was sent.
+     * means every request arrives at the instant it was sent. Package-private: tests reach it through their
+     * own probe in this package; nothing in production asks.
      *
      * @return true when quiescent
      */
-    public boolean quiescent() {
+    boolean quiescent() {
         CompletableFuture<Boolean> idle = new CompletableFuture<>();
         try {
             // Both checks on the pipeline's thread: only it takes tasks from its queue, so nothing can slip

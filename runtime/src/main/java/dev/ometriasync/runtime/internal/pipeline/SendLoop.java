@@ -41,7 +41,7 @@ final class SendLoop {
     static final Duration WARM_UP_WAIT = Duration.ofSeconds(1);
 
     private final TimeSource time;
-    private final PushTransport transport;
+    private final BatchSender transport;
     private final AccountRateLimiter limiter;
     private final RetryExecutor retries;
     private final PendingQueue queue;
@@ -66,7 +66,7 @@ final class SendLoop {
     private record PendingAttempt(BatchRun run, CompletableFuture<AttemptResult> promise) {
     }
 
-    SendLoop(TimeSource time, PushTransport transport, AccountRateLimiter limiter, RetryExecutor retries,
+    SendLoop(TimeSource time, BatchSender transport, AccountRateLimiter limiter, RetryExecutor retries,
             PendingQueue queue, PreSendCheck check, OutcomeReporter outcomes, PipelineMetrics metrics,
             Executor executor, int maxBatchSize) {
         this.time = time;

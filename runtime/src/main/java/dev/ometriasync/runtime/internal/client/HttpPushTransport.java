@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Logs at DEBUG: one line per request and one per result, with sizes, statuses and Ometria's request id —
  * never record contents (they hold personal data) and never the key.
  */
-public final class PushTransport {
+public final class HttpPushTransport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PushTransport.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HttpPushTransport.class);
 
     /** Larger than any answer Ometria documents; protects the heap from a misbehaving proxy. */
     private static final int MAX_RESPONSE_BYTES = 256 * 1024;
@@ -45,7 +45,7 @@ public final class PushTransport {
      * @param requestTimeout the timeout of one request
      * @param clock the clock {@code Retry-After} dates are measured against
      */
-    public PushTransport(HttpClient http, OmetriaEndpoint endpoint, ApiKey apiKey, Duration requestTimeout, Clock clock) {
+    public HttpPushTransport(HttpClient http, OmetriaEndpoint endpoint, ApiKey apiKey, Duration requestTimeout, Clock clock) {
         this.http = http;
         this.endpoint = endpoint;
         this.apiKey = apiKey;
@@ -158,7 +158,7 @@ public final class PushTransport {
     }
 
     private static String version() {
-        String version = PushTransport.class.getPackage().getImplementationVersion();
+        String version = HttpPushTransport.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }
 }

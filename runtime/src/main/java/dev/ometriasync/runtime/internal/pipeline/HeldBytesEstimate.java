@@ -5,12 +5,12 @@ import dev.ometriasync.runtime.internal.record.EncodedRecord;
 import dev.ometriasync.runtime.internal.record.RecordAccess;
 
 /** Cheap size estimates for the pipeline's memory bound. */
-final class RecordSizes {
+final class HeldBytesEstimate {
 
     /** Braces, quotes, colons and commas of a field, rounded up. */
     private static final int FIELD_OVERHEAD = 6;
 
-    private RecordSizes() {
+    private HeldBytesEstimate() {
     }
 
     /**

@@ -14,6 +14,6 @@ import java.time.Instant;
  * @param requestId the {@code request_id} of the push that carried the record
  * @param at when the simulator's clock said the failure was found
  */
-public record PushError(String errorMessage, String errorPath, String recordType, String recordId,
+public record ValidationFailure(String errorMessage, String errorPath, String recordType, String recordId,
                         String requestId, Instant at) {
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * production; scheduler tests script it.
  */
 @FunctionalInterface
-public interface PushTransport {
+public interface BatchSender {
 
     /**
      * Sends records in one request.
