@@ -27,10 +27,10 @@ class InDoubtRepairTest {
     void aLateCopyOfAnInDoubtKeyIsRepairedFromTheDatabaseOnceTheWindowPassed() {
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(20).start()) {
             Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-            settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "10");
-            settings.put(OmetriaSettings.REQUEST_TIMEOUT, "1s");
+            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "10");
+            settings.put(OmetriaSettings.REQUEST_TIMEOUT.key(), "1s");
             // the in-doubt window is the request timeout plus the lease's safety margin (a tenth: 2 s)
-            settings.put(OmetriaSettings.RELAY_LEASE_DURATION, "20s");
+            settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), "20s");
             try (SessionFactory factory = TestFactories.build(Database.H2.createEmpty(), settings, "create")) {
                 ometria.failNext(Fault.hold()); // the first push gets no answer in time
                 factory.inTransaction(s -> s.persist(new Customer(1L, "ada@example.com", "v1", "Lovelace")));

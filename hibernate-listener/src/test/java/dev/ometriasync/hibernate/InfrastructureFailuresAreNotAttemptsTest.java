@@ -32,8 +32,8 @@ class InfrastructureFailuresAreNotAttemptsTest {
 
     private Map<String, String> settings() {
         Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS, "1");
-        settings.put(OmetriaSettings.REQUESTS_PER_SECOND, "40");
+        settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS.key(), "1");
+        settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "40");
         return settings;
     }
 
@@ -77,7 +77,7 @@ class InfrastructureFailuresAreNotAttemptsTest {
         Map<String, String> jdbc = Database.H2.createEmpty();
         Map<String, String> untrusted = settings();
         // The simulator's HTTPS listener has a self-signed certificate this JVM does not trust.
-        untrusted.put(OmetriaSettings.ENDPOINT, ometria.httpsBaseUri().toString());
+        untrusted.put(OmetriaSettings.ENDPOINT.key(), ometria.httpsBaseUri().toString());
         untrusted.put("hibernate.session_factory.statement_inspector", ClaimCounter.class.getName());
         try (SessionFactory factory = TestFactories.build(jdbc, untrusted, "create")) {
             factory.inTransaction(s -> {

@@ -474,7 +474,7 @@ public final class OmetriaPipeline implements AutoCloseable {
                 client.httpClient(httpClient);
             }
             OmetriaClient built = client.build();
-            return new PushTransport() {
+            return new BatchSender() {
                 @Override
                 public CompletableFuture<PushResult> send(List<OmetriaRecord> records) {
                     return built.push(records);
