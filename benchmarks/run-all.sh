@@ -15,7 +15,7 @@ run() {
 }
 run serializer
 run serializer-cpu
-run throughput --records 100000 --rates 4,8
+run throughput --records 30000 --rates 4,8 --rounds 5
 run coalescing --updates 10000 --hot 100 --seconds 10 --rate 4
 run txcost --db h2,postgresql --rounds 3
 run latency --db h2 --modes direct,outbox --changes 120

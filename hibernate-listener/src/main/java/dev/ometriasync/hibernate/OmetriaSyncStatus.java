@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param relayRunning whether this instance's relay thread is alive (false when it has none)
  * @param relayFailedRounds relay rounds that failed in a row (database down, say); 0 when the last one worked
  * @param relayLastFailure the last failed round's error, or null
- * @param authFailureStatus 401 or 403 when Ometria refused the API key (sending stopped until restart), else 0
+ * @param authFailureStatus 401 or 403 when Ometria refused the API key, -1 when the TLS handshake failed on the
+ *     server's certificate (sending stopped until restart either way), else 0
  * @param authFailureMessage what the refusal said, or null
  * @param sentRecords records Ometria acknowledged since start
  * @param rejectedRecords records refused since start

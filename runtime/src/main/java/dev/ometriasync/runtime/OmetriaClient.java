@@ -94,6 +94,16 @@ public final class OmetriaClient {
     }
 
     /**
+     * Opens a connection before the first push (for the pipeline): a {@code GET /v2/push/_errors} whose answer is
+     * ignored.
+     *
+     * @return completes, never exceptionally, when the request ended
+     */
+    CompletableFuture<Void> warmUp() {
+        return transport.warmUp();
+    }
+
+    /**
      * Reads {@code GET {endpoint}/v2/push/_errors}: the 100 most recent validation errors of the account.
      * Ometria validates pushed records after acknowledging them, and these entries are the only trace of a
      * record that failed then. They carry no request id or record id.

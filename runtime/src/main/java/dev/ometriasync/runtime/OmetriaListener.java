@@ -107,11 +107,12 @@ public interface OmetriaListener {
     }
 
     /**
-     * Ometria refused the API key (HTTP 401 or 403). The pipeline stops sending: every record it holds and
-     * every later submission completes {@link Outcome.Status#ABANDONED}. Fix the key and build a new
-     * pipeline.
+     * Ometria refused the API key (HTTP 401 or 403), or the server could not be authenticated (the TLS handshake
+     * failed on its certificate: status -1). The pipeline stops sending: every record it holds and
+     * every later submission completes {@link Outcome.Status#ABANDONED}. Fix the key (or the endpoint or trust
+     * store) and build a new pipeline.
      *
-     * @param statusCode 401 or 403
+     * @param statusCode 401 or 403, or -1 for a TLS certificate failure
      * @param message what happened and what to check
      */
     default void authenticationFailed(int statusCode, String message) {

@@ -14,7 +14,9 @@ import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -471,7 +473,18 @@ public final class OmetriaPipeline implements AutoCloseable {
             if (httpClient != null) {
                 client.httpClient(httpClient);
             }
-            return client.build()::push;
+            OmetriaClient built = client.build();
+            return new BatchSender() {
+                @Override
+                public CompletableFuture<PushResult> send(List<OmetriaRecord> records) {
+                    return built.push(records);
+                }
+
+                @Override
+                public CompletableFuture<?> warmUp() {
+                    return built.warmUp();
+                }
+            };
         }
 
         private static Duration notNegative(Duration duration, String name) {

@@ -75,4 +75,14 @@ public sealed interface PushResult {
      */
     record Unauthorized(int statusCode) implements PushResult {
     }
+
+    /**
+     * The TLS connection could not be trusted: the server's certificate did not verify (unknown or self-signed
+     * issuer, expired, wrong host name) or the server refused the handshake. A configuration problem — the endpoint,
+     * a TLS-intercepting proxy, the JVM's trust store — that retrying cannot fix, so sending stops as for a refused key.
+     *
+     * @param reason what failed, safe to log
+     */
+    record TlsFailure(String reason) implements PushResult {
+    }
 }

@@ -226,13 +226,11 @@ class OmetriaClientSimulatorTest {
     }
 
     @Test
-    void httpsVerifiesTheCertificate() {
+    void httpsVerifiesTheCertificateAndAnUntrustedOneIsNotRetryable() {
         OmetriaClient trustingNobody = OmetriaClient.builder().apiKey(ometria.apiKey()).endpoint(ometria.httpsBaseUri()).build();
 
-        assertThat(trustingNobody.push(orders(1)).join()).isInstanceOfSatisfying(PushResult.Retryable.class, r -> {
-            assertThat(r.statusCode()).isEqualTo(-1);
-            assertThat(r.reason()).contains("SSLHandshakeException");
-        });
+        assertThat(trustingNobody.push(orders(1)).join()).isInstanceOfSatisfying(PushResult.TlsFailure.class, r ->
+                assertThat(r.reason()).contains("SSLHandshakeException").contains("PKIX").contains("trust store"));
         assertThat(ometria.pushRequestCount()).isZero();
     }
 

@@ -41,7 +41,8 @@ class PipelineBehaviourTest {
         OmetriaPipeline pipeline = harness.pipeline();
         warmUp(pipeline);
         List<CompletionStage<Outcome>> all = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
+        // Fewer than a full batch: they wait one interval after the warm-up record, and the live record comes meanwhile.
+        for (int i = 0; i < 60; i++) {
             all.add(pipeline.submit(Records.product("p" + i, "title", "\"T\""), Priority.BACKFILL));
         }
         all.add(pipeline.submit(Records.contact("live", "firstname", "\"L\""), Priority.LIVE));
@@ -49,9 +50,9 @@ class PipelineBehaviourTest {
 
         List<RecordedRequest> requests = harness.ometria.pushRequests();
         assertThat(requests).extracting(RecordedRequest::types)
-                .containsExactly(Set.of("contact"), Set.of("contact"), Set.of("product"), Set.of("product"));
+                .containsExactly(Set.of("contact"), Set.of("contact"), Set.of("product"));
         assertThat(requests.get(1).ids()).containsExactly("live");
-        assertThat(requests).extracting(RecordedRequest::recordCount).containsExactly(1, 1, 100, 50);
+        assertThat(requests).extracting(RecordedRequest::recordCount).containsExactly(1, 1, 60);
     }
 
     @Test
@@ -69,9 +70,10 @@ class PipelineBehaviourTest {
         assertThat(harness.ometria.rateLimitedCount()).isZero();
         assertThat(harness.ometria.maxPushRequestsInAnySecond()).isLessThanOrEqualTo(4);
         List<RecordedRequest> requests = harness.ometria.pushRequests();
-        for (int i = 1; i < requests.size(); i++) {
-            assertThat(Duration.between(requests.get(i - 1).arrival(), requests.get(i).arrival()))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(257));
+        for (int i = 4; i < requests.size(); i++) {
+            // Any five requests of the account, whichever pipeline sent them, span more than a second.
+            assertThat(Duration.between(requests.get(i - 4).arrival(), requests.get(i).arrival()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
     }
 

@@ -470,6 +470,9 @@ public final class OmetriaSimulator implements AutoCloseable {
         private int port;
         private int httpsPort;
         private boolean https = true;
+        private Duration networkDelayMin = Duration.ZERO;
+        private Duration networkDelayMax = Duration.ZERO;
+        private Duration newConnectionDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -629,6 +632,43 @@ public final class OmetriaSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Network latency that varies per request, in real time: each request waits a random time between {@code min}
+         * and {@code max} before the simulator sees it, and its arrival time and its place in the rate window are
+         * taken after the wait. Two requests sent {@code d} apart can so arrive anywhere between {@code d - (max - min)}
+         * and {@code d + (max - min)} apart, as on a real network: a client that counts its rate on its own clock alone
+         * gets 429s. Default none.
+         *
+         * @param min the shortest wait, zero or more
+         * @param max the longest wait, at least {@code min}
+         */
+        public Builder networkJitter(Duration min, Duration max) {
+            Objects.requireNonNull(min, "min");
+            Objects.requireNonNull(max, "max");
+            if (min.isNegative() || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("networkJitter needs 0 <= min <= max, got " + min + " and " + max);
+            }
+            this.networkDelayMin = min;
+            this.networkDelayMax = max;
+            return this;
+        }
+
+        /**
+         * An extra real-time wait before the first request of each new connection is seen, on top of
+         * {@link #networkJitter}: stands for TCP and TLS set-up, which only the first request on a connection pays.
+         * Default none.
+         *
+         * @param delay the wait, zero or more
+         */
+        public Builder newConnectionDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("newConnectionDelay must not be negative, got " + delay);
+            }
+            this.newConnectionDelay = delay;
+            return this;
+        }
+
         /** @return a started simulator */
         public OmetriaSimulator start() {
             return new OmetriaSimulator(this);
@@ -637,7 +677,8 @@ public final class OmetriaSimulator implements AutoCloseable {
         SimulatorSettings settings() {
             return new SimulatorSettings(apiKey, requestsPerSecond, rateWindow, maxRecordsPerRequest, maxRecordBytes,
                     backlogCap, backlogDrainPerSecond, sendRetryAfter, successStatus, authFailureStatus,
-                    rejectMixedTypes, reportUnknownFields, keepRequestBodies, clock);
+                    rejectMixedTypes, reportUnknownFields, keepRequestBodies, clock, networkDelayMin, networkDelayMax,
+                    newConnectionDelay);
         }
 
         private static int positive(int value, String name) {

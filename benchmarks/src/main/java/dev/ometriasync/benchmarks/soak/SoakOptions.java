@@ -20,12 +20,16 @@ import java.time.Duration;
  * @param verySlow share of push requests answered after the request timeout (the client gives up; Ometria stored them)
  * @param requestTimeout {@code ometria.request-timeout}
  * @param leaseDuration {@code ometria.relay.lease-duration}
+ * @param jitterMin the simulated network's shortest delay per request
+ * @param jitterMax its longest delay per request (each request waits a random time in between)
+ * @param newConnectionDelay the extra delay of the first request on a new connection (TCP and TLS set-up)
  * @param seed seed of the changes and of the faults
  * @param logDirectory where the workers' logs go
  */
 record SoakOptions(Duration duration, Duration restartEvery, Duration killAt, Duration drainTimeout, int rate,
                    int threads, double transactionsPerSecond, double fault429, double fault503, double slow,
-                   double verySlow, Duration requestTimeout, Duration leaseDuration, long seed, Path logDirectory) {
+                   double verySlow, Duration requestTimeout, Duration leaseDuration, Duration jitterMin,
+                   Duration jitterMax, Duration newConnectionDelay, long seed, Path logDirectory) {
 
     static final String HELP = """
             SoakMain: two instances (separate JVMs) on one embedded PostgreSQL, outbox mode, against the simulator.
@@ -43,6 +47,8 @@ record SoakOptions(Duration duration, Duration restartEvery, Duration killAt, Du
               --very-slow 0.01      share answered 8 s late (after the request timeout: stored, client gave up)
               --request-timeout 5   seconds (ometria.request-timeout)
               --lease 10            seconds (ometria.relay.lease-duration)
+              --jitter-ms 0-50      network delay per request before the simulator sees it (random in range)
+              --new-connection-ms 150  extra delay of a connection's first request (set-up)
               --seed 1              seed of changes and faults
               --logs DIR            worker logs (default benchmarks/target/soak)
             Exit code 0 only when every check passed.""";
@@ -57,7 +63,8 @@ record SoakOptions(Duration duration, Duration restartEvery, Duration killAt, Du
                 args.integer("rate", 4), args.integer("threads", 3), args.decimal("tps", 6),
                 args.decimal("fault-429", 0.03), args.decimal("fault-503", 0.03), args.decimal("slow", 0.04),
                 args.decimal("very-slow", 0.01), Duration.ofSeconds(args.integer("request-timeout", 5)),
-                Duration.ofSeconds(args.integer("lease", 10)), args.integer("seed", 1),
+                Duration.ofSeconds(args.integer("lease", 10)), jitter(args, 0), jitter(args, 1),
+                Duration.ofMillis(args.integer("new-connection-ms", 150)), args.integer("seed", 1),
                 Path.of(args.string("logs", defaultLogs())));
         if (options.duration.isZero() || options.duration.isNegative()) {
             throw new IllegalArgumentException("--minutes must be positive");
@@ -66,6 +73,21 @@ record SoakOptions(Duration duration, Duration restartEvery, Duration killAt, Du
             throw new IllegalArgumentException("--restart-every must be at least 10 seconds");
         }
         return options;
+    }
+
+    private static Duration jitter(Args args, int end) {
+        String range = args.string("jitter-ms", "0-50");
+        String[] parts = range.split("-");
+        try {
+            long min = Long.parseLong(parts[0].trim());
+            long max = parts.length > 1 ? Long.parseLong(parts[1].trim()) : min;
+            if (parts.length > 2 || min < 0 || max < min) {
+                throw new NumberFormatException(range);
+            }
+            return Duration.ofMillis(end == 0 ? min : max);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--jitter-ms must be MIN-MAX milliseconds such as 0-50, got '" + range + "'", e);
+        }
     }
 
     private static String defaultLogs() {

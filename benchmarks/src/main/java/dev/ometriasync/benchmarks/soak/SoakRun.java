@@ -83,7 +83,10 @@ final class SoakRun {
         BenchDatabase.durablePostgres(false);
         jdbc = BenchDatabase.POSTGRESQL.createEmpty();
         System.out.println("- database: " + BenchDatabase.POSTGRESQL.durabilitySettings());
-        simulator = OmetriaSimulator.builder().https(false).requestsPerSecond(options.rate()).start();
+        simulator = OmetriaSimulator.builder().https(false).requestsPerSecond(options.rate())
+                .networkJitter(options.jitterMin(), options.jitterMax())
+                .newConnectionDelay(options.newConnectionDelay())
+                .start();
         armFaults();
         SessionFactory observer = SoakWorker.build(jdbc, observerSettings(), "create");
         OmetriaSync observed = OmetriaSync.of(observer);

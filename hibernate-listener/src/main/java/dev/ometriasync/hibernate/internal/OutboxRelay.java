@@ -272,6 +272,24 @@ final class OutboxRelay {
         }
     }
 
+    /**
+     * Whether the pipeline stopped on its own (Ometria refused the key, or the TLS certificate): claiming would only
+     * release the rows again, round after round. The relay keeps the lease (renewed every round) and the rows pending
+     * until the application restarts with a valid configuration.
+     */
+    private boolean pausedBecauseThePipelineStopped() {
+        String stopped = pipeline.stoppedReason();
+        if (stopped == null) {
+            return false;
+        }
+        if (!pausedForAuth) {
+            pausedForAuth = true;
+            LOG.error("ometria-sync relay paused: {}. Outbox rows stay pending and are sent after a restart with a"
+                    + " valid key.", stopped);
+        }
+        return true;
+    }
+
     /** The pause after failed rounds: the poll interval, doubling per failure in a row, at most a minute. */
     private static long backoff(long waitMillis, int failuresInARow) {
         Duration poll = Duration.ofMillis(Math.max(1, waitMillis));
@@ -280,18 +298,12 @@ final class OutboxRelay {
     }
 
     private void sendDueRows() {
-        String stopped = pipeline.stoppedReason();
-        if (stopped != null) {
-            // the key was refused: claiming would only release the rows again, round after round; keep the lease
-            // (renewed every round) and the rows pending until the application restarts with a valid key
-            if (!pausedForAuth) {
-                pausedForAuth = true;
-                LOG.error("ometria-sync relay paused: {}. Outbox rows stay pending and are sent after a restart with a"
-                        + " valid key.", stopped);
-            }
-            return;
-        }
         while (running && inFlight.size() < maxInFlightRows) {
+            // Checked before every claim, not once a round: a pipeline that stops in the middle of a round (its first
+            // request answered 401) would otherwise abandon each claimed row at once, and the loop would claim it again.
+            if (pausedBecauseThePipelineStopped()) {
+                return;
+            }
             if (!lease.isValidLocally()) {
                 return; // renewed too long ago (a slow round): renew before claiming more
             }

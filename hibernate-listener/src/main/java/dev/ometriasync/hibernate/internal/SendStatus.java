@@ -17,7 +17,7 @@ public final class SendStatus implements OmetriaListener {
     /**
      * A refused API key.
      *
-     * @param statusCode 401 or 403
+     * @param statusCode 401 or 403, or -1 when the TLS handshake failed on the certificate
      * @param message what happened (never holds the key)
      * @param at when
      */

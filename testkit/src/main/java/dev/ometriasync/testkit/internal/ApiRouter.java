@@ -26,6 +26,7 @@ public final class ApiRouter implements HttpHandler {
     private final PushHandler push;
     private final ErrorsHandler errorList;
     private final RequestLog log;
+    private final NetworkDelay network;
 
     public ApiRouter(SimulatorSettings settings, FaultPlan faults, ValidationWorker worker, ErrorLog errors,
                      RequestLog log) {
@@ -34,21 +35,27 @@ public final class ApiRouter implements HttpHandler {
         this.push = new PushHandler(settings, faults, worker, errors);
         this.errorList = new ErrorsHandler(settings, errors);
         this.log = log;
+        this.network = new NetworkDelay(settings.networkDelayMin(), settings.networkDelayMax(),
+                settings.newConnectionDelay());
     }
 
     /** Forgets the rate and backlog windows. */
     public void reset() {
         push.reset();
+        network.forgetConnections();
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        long sequence = log.nextSequence();
         IncomingRequest request;
         try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            // The request is seen (arrival time, place in the rate window, sequence) only after the network's delay.
+            network.delay(exchange.getRemoteAddress());
             request = new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders(), in.readAllBytes(), clock.instant());
+                    exchange.getRequestHeaders(), body, clock.instant());
         }
+        long sequence = log.nextSequence();
         Answer answer;
         try {
             answer = route(request);

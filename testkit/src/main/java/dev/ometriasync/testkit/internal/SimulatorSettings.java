@@ -20,11 +20,16 @@ import java.time.Duration;
  * @param reportUnknownFields whether fields outside the simulator's tables are validation errors
  * @param keepRequestBodies whether the request log keeps bodies
  * @param clock time source for rate windows, the backlog, arrival times and {@code Retry-After}
+ * @param networkDelayMin shortest real-time wait before a request is seen (network latency; zero for none)
+ * @param networkDelayMax longest such wait: each request waits a random time between the two
+ * @param newConnectionDelay extra real-time wait before the first request of each new connection is seen
+ *     (connection and TLS set-up; zero for none)
  */
 public record SimulatorSettings(String apiKey, int requestsPerSecond, Duration rateWindow, int maxRecordsPerRequest,
                                 int maxRecordBytes, int backlogCap, double backlogDrainPerSecond, boolean sendRetryAfter,
                                 int successStatus, int authFailureStatus, boolean rejectMixedTypes,
-                                boolean reportUnknownFields, boolean keepRequestBodies, Clock clock) {
+                                boolean reportUnknownFields, boolean keepRequestBodies, Clock clock,
+                                Duration networkDelayMin, Duration networkDelayMax, Duration newConnectionDelay) {
 
     @Override
     public String toString() {
@@ -35,6 +40,8 @@ public record SimulatorSettings(String apiKey, int requestsPerSecond, Duration r
                 + ", sendRetryAfter=" + sendRetryAfter + ", successStatus=" + successStatus
                 + ", authFailureStatus=" + authFailureStatus
                 + ", rejectMixedTypes=" + rejectMixedTypes + ", reportUnknownFields=" + reportUnknownFields
-                + ", keepRequestBodies=" + keepRequestBodies + ", clock=" + clock + "]";
+                + ", keepRequestBodies=" + keepRequestBodies + ", clock=" + clock
+                + (networkDelayMax.isZero() ? "" : ", networkDelay=" + networkDelayMin + ".." + networkDelayMax)
+                + (newConnectionDelay.isZero() ? "" : ", newConnectionDelay=" + newConnectionDelay) + "]";
     }
 }

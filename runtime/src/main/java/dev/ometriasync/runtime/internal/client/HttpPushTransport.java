@@ -72,13 +72,7 @@ public final class HttpPushTransport {
         try {
             CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange =
                     http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES));
-            // One overall deadline, body included: the HTTP client's request timeout stops applying once the response
-            // headers arrived, and a server trickling the body would otherwise leave the request without an outcome.
-            // Cancelling the exchange aborts it (JDK 16+). A tenth later than the request timeout (at least 100 ms), so
-            // that an answer with no headers at all still ends as the HTTP client's own timeout.
-            long deadlineMillis = requestTimeout.toMillis() + Math.max(100, requestTimeout.toMillis() / 10);
-            CompletableFuture.delayedExecutor(deadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .execute(() -> exchange.cancel(true));
+            cancelAfterDeadline(exchange);
             result = exchange
                     .handle((response, failure) -> failure == null
                             ? classifier.classify(response.statusCode(), response.headers(), response.body(), records.size())
@@ -89,6 +83,40 @@ public final class HttpPushTransport {
         }
         return result.whenComplete((outcome, impossible) -> LOG.debug("POST {} ({} {} record(s)) -> {}",
                 endpoint.push(), records.size(), type, outcome));
+    }
+
+    /**
+     * Opens a connection with the cheapest documented request that changes nothing: {@code GET /v2/push/_errors}
+     * (documented by Ometria, read-only), its body discarded. Ometria counts it against the account's rate like any Data API call.
+     *
+     * @return completes (never exceptionally) when the request ended, however it ended
+     */
+    public CompletableFuture<Void> warmUp() {
+        HttpRequest request = request(endpoint.errors()).GET().build();
+        LOG.debug("GET {} (warm-up)", endpoint.errors());
+        try {
+            CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            cancelAfterDeadline(exchange);
+            return exchange.handle((response, failure) -> {
+                LOG.debug("GET {} (warm-up) -> {}", endpoint.errors(), failure == null ? "HTTP " + response.statusCode()
+                        : classifier.describeFailure(failure, requestTimeout));
+                return null;
+            });
+        } catch (RuntimeException refused) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /**
+     * One overall deadline, body included: the HTTP client's request timeout stops applying once the response
+     * headers arrived, and a server trickling the body would otherwise leave the request without an outcome.
+     * Cancelling the exchange aborts it (JDK 16+). A tenth later than the request timeout (at least 100 ms), so
+     * that an answer with no headers at all still ends as the HTTP client's own timeout.
+     */
+    private void cancelAfterDeadline(CompletableFuture<?> exchange) {
+        long deadlineMillis = requestTimeout.toMillis() + Math.max(100, requestTimeout.toMillis() / 10);
+        CompletableFuture.delayedExecutor(deadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> exchange.cancel(true));
     }
 
     /**

@@ -37,6 +37,9 @@ import java.util.concurrent.ExecutionException;
  *       treating them as bad requests would reject good records for good; retrying keeps them, and the
  *       pipeline's retry budget still ends in a reported dead letter. A 3xx or 404 means a wrong endpoint,
  *       and the reason says so.</li>
+ *   <li>A TLS handshake that failed on the certificate (not trusted, expired, wrong host name) or on a fatal alert
+ *       from the server → {@link PushResult.TlsFailure}: a configuration problem that retrying for the whole retry
+ *       budget cannot fix. A handshake cut short by the network (the connection closed mid-way) stays retryable.</li>
  * </ul>
  * Reasons quote at most the start of a response body, with e-mail addresses masked and the API key
  * removed, so they are safe to log.
@@ -88,7 +91,35 @@ final class PushResponseClassifier {
      * @return a retryable result
      */
     PushResult classifyFailure(Throwable failure, Duration requestTimeout) {
+        if (isUntrustedConnection(failure)) {
+            return new PushResult.TlsFailure(describeFailure(failure, requestTimeout));
+        }
         return new PushResult.Retryable(-1, describeFailure(failure, requestTimeout));
+    }
+
+    /**
+     * Whether a failure is a TLS handshake that cannot succeed by trying again: a certificate that does not verify
+     * (somewhere in the causes: a {@link java.security.cert.CertificateException}, a certificate path that cannot be
+     * built or validated, an unverified peer), or a fatal alert the server sent. A handshake that ended because the
+     * connection closed (an {@link java.io.EOFException} or a reset underneath) is the network's doing, not the
+     * configuration's.
+     */
+    static boolean isUntrustedConnection(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        boolean handshake = false;
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return false;
+            }
+            handshake |= t instanceof javax.net.ssl.SSLHandshakeException;
+        }
+        return handshake && cause.getMessage() != null && cause.getMessage().startsWith("Received fatal alert");
     }
 
     /**
@@ -101,7 +132,11 @@ final class PushResponseClassifier {
     String describeFailure(Throwable failure, Duration requestTimeout) {
         Throwable cause = unwrap(failure);
         String text;
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (isUntrustedConnection(failure)) {
+            text = "TLS handshake failed, the connection cannot be trusted: " + describeTls(cause)
+                    + ". Check the configured endpoint (is it Ometria, or a proxy that intercepts TLS?) and the JVM's trust"
+                    + " store (javax.net.ssl.trustStore, or the HttpClient's SSLContext)";
+        } else if (cause instanceof HttpConnectTimeoutException) {
             text = "could not connect in time (connect timeout)";
         } else if (cause instanceof HttpTimeoutException) {
             text = "no response within the request timeout of " + requestTimeout;
@@ -117,6 +152,20 @@ final class PushResponseClassifier {
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
         return safe(text);
+    }
+
+    /** The handshake exception and its deepest cause, which names the certificate problem (PKIX, expired, host name). */
+    private static String describeTls(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (root != cause && root.getMessage() != null && (cause.getMessage() == null
+                || !cause.getMessage().contains(root.getMessage()))) {
+            text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return text;
     }
 
     static Throwable unwrap(Throwable failure) {

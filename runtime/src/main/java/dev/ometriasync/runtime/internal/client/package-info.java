@@ -13,6 +13,8 @@
  *       {@code X-QueueSize-Remaining} when readable</td></tr>
  *   <tr><td>400, 413, 422</td><td>BadRequest (bisect the batch)</td></tr>
  *   <tr><td>401, 403</td><td>Unauthorized</td></tr>
+ *   <tr><td>TLS handshake failed on the certificate, or on a fatal alert from the server</td><td>TlsFailure
+ *       (not retried: sending stops, as for a refused key)</td></tr>
  *   <tr><td>any other status, I/O error, timeout, dropped connection</td><td>Retryable</td></tr>
  * </table>
  *

@@ -78,6 +78,24 @@ final class BatchAssembler {
         return batch;
     }
 
+    /**
+     * How many records the next {@link #takeBatch} would hold, without taking them.
+     *
+     * @param maxRecords the most records it may hold
+     * @return the size of the next batch; 0 when nothing is waiting
+     */
+    int nextBatchSize(int maxRecords) {
+        RecordType type = nextType();
+        if (type == null) {
+            return 0;
+        }
+        int count = 0;
+        for (Priority priority : Priority.values()) {
+            count += lane(priority, type).size();
+        }
+        return Math.min(count, maxRecords);
+    }
+
     /** Removes and returns everything, for shutdown. */
     List<PendingEntry> takeAll() {
         List<PendingEntry> all = new ArrayList<>(size);

@@ -20,4 +20,14 @@ public interface BatchSender {
      *     exceptional completion (an exceptional completion is treated as one)
      */
     CompletableFuture<PushResult> send(List<OmetriaRecord> records);
+
+    /**
+     * Opens a connection to Ometria with a cheap, harmless request, so that the first batch does not pay for
+     * connection and TLS set-up. The pipeline gives it a rate-limit slot like any request.
+     *
+     * @return completes when the request ended (however it ended), or null when there is nothing to warm
+     */
+    default CompletableFuture<?> warmUp() {
+        return null;
+    }
 }

@@ -169,6 +169,21 @@ final class PendingQueue {
     }
 
     /**
+     * How many records the next batch would hold, without taking it.
+     *
+     * @param maxRecords the most records a batch may hold
+     * @return the next batch's size; 0 when nothing is sendable
+     */
+    public int nextBatchSize(int maxRecords) {
+        lock.lock();
+        try {
+            return sendable.nextBatchSize(maxRecords);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Forgets entries that reached their outcome and frees their keys: a change parked behind one of them
      * becomes sendable.
      *

@@ -99,6 +99,7 @@ public final class PipelineEngine {
                 new FailsafeRetryExecutor(time, executor, config.retry()), queue, check, outcomes, metrics, executor,
                 config.maxBatchSize());
         metrics.bindGauges(queue::size, queue::oldestHeldSince, time::now);
+        executor.execute(loop::warmUp);
         LOG.info("Ometria pipeline '{}' started: endpoint {}, {} requests/s, batches of up to {} records",
                 config.name(), config.endpoint(), config.requestsPerSecond(), config.maxBatchSize());
     }

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -20,12 +21,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The dispatcher: turns waiting records into requests at the pace the account allows.
  *
- * <p>It runs only on the pipeline's single thread, woken by a submission, a free permit, an attempt that
- * is due, or a response. Each time it sends as much as the account's permits allow: first attempts that
- * are already due (retries and halves of split batches), then new batches from the queue. A new batch is
- * only taken from the queue when a permit is free at that moment, which is what makes batches full under
- * load (records keep coalescing and accumulating while no permit is free) and latency low when idle (a lone
- * record goes at once).
+ * <p>It runs only on the pipeline's single thread, woken by a submission, a free rate-limit slot, an attempt
+ * that is due, or a response. Each time it sends as much as the account's {@link AccountRateLimiter slots} allow:
+ * first attempts that are already due (retries and halves of split batches), then new batches from the queue. A
+ * new batch is only taken from the queue when a slot is free at that moment, and a batch that would not be full
+ * also waits until one interval ({@code 1 / rate}) after the account's last request. That is what makes batches
+ * full under load (records keep coalescing and accumulating while they wait) and latency low when idle (a lone
+ * record goes at once, and a burst goes in full batches as fast as slots allow).
  *
  * <p>Each batch runs under the {@link RetryExecutor}: 429 → the account pauses and the batch is tried again
  * after the pause, without spending its retry budget; 5xx, I/O errors, timeouts → exponential backoff with
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class SendLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendLoop.class);
+    /** The longest the first batch waits for the warm-up request to open a connection. */
+    static final Duration WARM_UP_WAIT = Duration.ofSeconds(1);
 
     private final TimeSource time;
     private final BatchSender transport;
@@ -53,6 +57,8 @@ final class SendLoop {
     private int awaitingFirstAttempt;
     private int inFlightRequests;
     private boolean draining;
+    private boolean warmingUp;
+    private Instant warmUpUntil = Instant.MIN;
     private TimeSource.Scheduled wakeup;
     private Instant wakeupAt;
     private volatile String stopReason;
@@ -102,12 +108,22 @@ final class SendLoop {
         try {
             while (stopReason == null) {
                 Instant now = time.now();
+                if (warmingUp && now.isBefore(warmUpUntil)) {
+                    // Let the first batch use the connection the warm-up opened; never wait long for it.
+                    wakeAt(warmUpUntil);
+                    return;
+                }
                 PendingAttempt next = due.peek();
                 if (next == null) {
                     if (awaitingFirstAttempt > 0 || !queue.hasSendable()) {
                         return;
                     }
                     Duration wait = limiter.timeUntilFree(now);
+                    if (wait.isZero() && queue.nextBatchSize(maxBatchSize) < maxBatchSize) {
+                        // A batch that is not full waits until one interval after the account's last request: records
+                        // arriving meanwhile fill it, instead of a burst spending every free slot on a few records.
+                        wait = limiter.timeUntilSpaced(now);
+                    }
                     if (!wait.isZero()) {
                         wakeAt(now.plus(wait));
                         return;
@@ -118,17 +134,66 @@ final class SendLoop {
                     }
                     continue;
                 }
-                Duration wait = limiter.tryAcquire(now);
-                if (!wait.isZero()) {
-                    wakeAt(now.plus(wait));
+                if (next.run().entries.stream().allMatch(PendingEntry::isDone)) {
+                    // every submitter withdrew its record since the last attempt (a relay that lost its lease): do
+                    // not send an old copy that may now be stale, and spend no slot on it
+                    due.poll();
+                    next.run().withdrawn = true;
+                    next.promise().complete(AttemptResult.of(new PushResult.Retryable(-1, "withdrawn by its submitters")));
+                    continue;
+                }
+                Optional<AccountRateLimiter.Slot> slot = limiter.tryAcquire(now);
+                if (slot.isEmpty()) {
+                    wakeAt(now.plus(limiter.timeUntilFree(now)));
                     return;
                 }
                 due.poll();
-                send(next);
+                send(next, slot.get());
             }
         } finally {
             draining = false;
         }
+    }
+
+    /**
+     * Opens a connection to Ometria before the first batch, through the transport's cheap warm-up request (which
+     * takes a slot like any request: Ometria counts every Data API call). The first batch waits for it at most
+     * {@link #WARM_UP_WAIT}. Nothing is reported: a failing warm-up only means the first batch opens the
+     * connection itself. Pipeline thread only.
+     */
+    void warmUp() {
+        if (stopReason != null) {
+            return;
+        }
+        CompletableFuture<?> warmUp;
+        Optional<AccountRateLimiter.Slot> slot = limiter.tryAcquireUnspaced(time.now());
+        if (slot.isEmpty()) {
+            return; // the account is busy: its connections are warm, or its slots better spent on records
+        }
+        try {
+            warmUp = transport.warmUp();
+        } catch (RuntimeException e) {
+            warmUp = null;
+        }
+        if (warmUp == null) {
+            limiter.cancel(slot.get()); // nothing was sent
+            return;
+        }
+        warmingUp = true;
+        warmUpUntil = time.now().plus(WARM_UP_WAIT);
+        inFlightRequests++;
+        warmUp.handle((ignored, failure) -> {
+            limiter.release(slot.get(), time.now());
+            if (failure != null) {
+                LOG.debug("Warm-up request failed: {}", failure.toString());
+            }
+            onLoopThread(() -> {
+                inFlightRequests--;
+                warmingUp = false;
+                kick();
+            });
+            return null;
+        });
     }
 
     /**
@@ -197,15 +262,8 @@ final class SendLoop {
         return RetryDecision.DONE;
     }
 
-    private void send(PendingAttempt attempt) {
+    private void send(PendingAttempt attempt, AccountRateLimiter.Slot slot) {
         BatchRun run = attempt.run();
-        if (run.entries.stream().allMatch(PendingEntry::isDone)) {
-            // every submitter withdrew its record since the last attempt (a relay that lost its lease): do not
-            // send an old copy that may now be stale
-            run.withdrawn = true;
-            attempt.promise().complete(AttemptResult.of(new PushResult.Retryable(-1, "withdrawn by its submitters")));
-            return;
-        }
         run.inFlight = true;
         run.attempts++;
         inFlightRequests++;
@@ -218,8 +276,12 @@ final class SendLoop {
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
-        response.handle((result, failure) -> result != null ? result : asRetryable(failure))
-                .thenAccept(result -> onLoopThread(() -> onResponse(attempt, result)));
+        response.handle((result, failure) -> {
+            // On the thread that saw the answer, before anything else: the slot's second starts now, and a pipeline
+            // that has shut down (its thread gone) must still give the account's slot back.
+            limiter.release(slot, time.now());
+            return result != null ? result : asRetryable(failure);
+        }).thenAccept(result -> onLoopThread(() -> onResponse(attempt, result)));
     }
 
     private static PushResult asRetryable(Throwable failure) {
@@ -292,6 +354,13 @@ final class SendLoop {
             stop(authMessage(unauthorized));
             outcomes.authenticationFailed(unauthorized.statusCode(), stopReason);
             outcomes.abandoned(run.entries, stopReason);
+        } else if (result instanceof PushResult.TlsFailure tls) {
+            stop("Could not open a trusted connection to Ometria: " + tls.reason() + ". The pipeline has stopped "
+                    + "sending (retrying cannot fix a certificate) and must be rebuilt once the endpoint or trust store "
+                    + "is fixed");
+            // Reported as an authentication failure: the server could not be authenticated; health checks see it.
+            outcomes.authenticationFailed(-1, stopReason);
+            outcomes.abandoned(run.entries, stopReason);
         } else if (result instanceof PushResult.Retryable retryable) {
             outcomes.deadLettered(run.entries, "Sending failed for longer than the retry budget ("
                     + run.attempts + " attempts); last failure: " + describe(retryable));
@@ -322,6 +391,8 @@ final class SendLoop {
             return "bad_request";
         } else if (result instanceof PushResult.Unauthorized) {
             return "unauthorized";
+        } else if (result instanceof PushResult.TlsFailure) {
+            return "tls_failure";
         }
         return "retryable";
     }
