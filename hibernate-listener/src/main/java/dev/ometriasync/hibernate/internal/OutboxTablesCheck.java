@@ -28,7 +28,7 @@ final class OutboxTablesCheck {
             ometria-sync ships migrations that create them:
               - Flyway: add classpath:db/ometria-sync/flyway/{vendor} to the migration locations (Spring Boot: \
             spring.flyway.locations=classpath:db/migration,classpath:db/ometria-sync/flyway/{vendor}); \
-            {vendor} is h2, postgresql, mysql or mariadb
+            {vendor} is h2, postgresql, mysql, mariadb, sqlserver or oracle
               - Liquibase: include db/ometria-sync/liquibase/changelog.xml from your master changelog
               - plain SQL: dev/ometriasync/hibernate/ddl/{h2,postgresql,mysql}.sql in ometria-sync-hibernate""";
 

