@@ -2,6 +2,7 @@ package dev.ometriasync.hibernate.internal;
 
 import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.QueueState;
 import dev.ometriasync.schema.RecordType;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,16 @@ public final class SendStatus implements OmetriaListener {
     @Override
     public void invalidFieldDropped(OmetriaRecord record, String reason) {
         delegate.invalidFieldDropped(record, reason);
+    }
+
+    @Override
+    public void fieldTruncated(OmetriaRecord record, String reason) {
+        delegate.fieldTruncated(record, reason);
+    }
+
+    @Override
+    public void queueState(QueueState state) {
+        delegate.queueState(state);
     }
 
     @Override

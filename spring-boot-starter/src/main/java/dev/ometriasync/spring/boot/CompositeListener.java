@@ -2,6 +2,7 @@ package dev.ometriasync.spring.boot;
 
 import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.QueueState;
 import dev.ometriasync.schema.RecordType;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,16 @@ final class CompositeListener implements OmetriaListener {
     @Override
     public void deadLettered(OmetriaRecord record, String reason) {
         each(l -> l.deadLettered(record, reason));
+    }
+
+    @Override
+    public void fieldTruncated(OmetriaRecord record, String reason) {
+        each(l -> l.fieldTruncated(record, reason));
+    }
+
+    @Override
+    public void queueState(QueueState state) {
+        each(l -> l.queueState(state));
     }
 
     @Override
