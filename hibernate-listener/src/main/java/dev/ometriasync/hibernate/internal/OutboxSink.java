@@ -58,10 +58,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         return this::wake;
     }
 
-    /**
-     * Written at once in its own transaction, due after the capture delay, when the relay reads the committed state
-     * back.
-     */
+    /** Written at once in its own transaction and due at once: the change is committed already. */
     @Override
     public void recordedOutsideTransaction(CapturedChange change) {
         if (!needsRow(change)) {
@@ -69,10 +66,10 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         }
         try (StatelessSession own = factory.openStatelessSession()) {
             Transaction tx = own.beginTransaction();
-            own.doWork(connection -> OutboxRows.insert(factory, connection, List.of(change),
-                    Instant.now().plus(config.statelessCaptureDelay())));
+            own.doWork(connection -> OutboxRows.insert(factory, connection, List.of(change), dueNow()));
             tx.commit();
         }
+        wake();
     }
 
     /** Durable once this returns: the rows are committed in their own transaction. */
