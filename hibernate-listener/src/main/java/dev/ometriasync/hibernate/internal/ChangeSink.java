@@ -101,6 +101,14 @@ interface ChangeSink {
     long droppedChanges();
 
     /**
+     * Changes this sink gave up because their entity's committed state could not be read or serialized, even after
+     * retries, since start.
+     *
+     * @return the count (always 0 for a sink that keeps such changes as dead rows instead)
+     */
+    long unreadableChanges();
+
+    /**
      * Changed entities held in memory and not yet handed to the pipeline.
      *
      * @return the count (always 0 for a sink that keeps its changes in a table)

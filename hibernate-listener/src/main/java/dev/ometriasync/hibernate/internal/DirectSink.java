@@ -82,6 +82,11 @@ final class DirectSink implements ChangeSink {
     }
 
     @Override
+    public long unreadableChanges() {
+        return reader.unreadableChanges();
+    }
+
+    @Override
     public long waitingChanges() {
         return reader.waitingChanges();
     }

@@ -277,6 +277,16 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
         return sink.droppedChanges();
     }
 
+    /**
+     * Changes given up because their entity could not be read or serialized even after retries (direct mode), since
+     * start.
+     *
+     * @return the count
+     */
+    public long unreadableChanges() {
+        return sink.unreadableChanges();
+    }
+
     OmetriaConfig config() {
         return config;
     }
@@ -320,6 +330,6 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
                 auth == null ? 0 : auth.statusCode(), auth == null ? null : auth.message(),
                 send == null ? 0 : send.sentRecords(), send == null ? 0 : send.rejectedRecords(),
                 send == null ? 0 : send.deadLetteredRecords(), captureFailures(), droppedChanges(),
-                sink.waitingChanges());
+                sink.waitingChanges(), unreadableChanges());
     }
 }

@@ -120,6 +120,11 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
     }
 
     @Override
+    public long unreadableChanges() {
+        return 0; // such rows become DEAD after the attempt limit: see the dead rows
+    }
+
+    @Override
     public long waitingChanges() {
         return 0; // they wait as rows: see the pending rows
     }
