@@ -65,9 +65,17 @@ class RelayRecoveryTest {
         factory.inTransaction(s -> s.createNativeMutationQuery("alter table ometria_relay_lease rename to ometria_relay_lease_away")
                 .executeUpdate());
         try {
-            factory.inTransaction(s -> s.persist(new FaultyContact(2L, "b@example.com", "Grace")));
+            // A round that renewed the lease just before the rename may still claim and send for the rest of its valid
+            // lease (that is allowed): the row is written only once the relay knows it cannot renew.
             Eventually.await("the relay notices", () -> !OmetriaSync.of(factory).isActiveRelay());
+            factory.inTransaction(s -> s.persist(new FaultyContact(2L, "b@example.com", "Grace")));
+            int failedBefore = OmetriaSync.of(factory).status().relayFailedRounds();
+            // two more failed rounds: at least one began after the row was committed, and could not send it
+            Eventually.await("two more failed relay rounds", Duration.ofSeconds(60),
+                    () -> OmetriaSync.of(factory).status().relayFailedRounds() >= failedBefore + 2);
+            assertThat(OmetriaSync.of(factory).isActiveRelay()).isFalse();
             assertThat(ometria.contact("faults", "2")).isNull();
+            assertThat(OmetriaSync.of(factory).pendingOutboxRows()).isEqualTo(1);
         } finally {
             factory.inTransaction(s -> s.createNativeMutationQuery("alter table ometria_relay_lease_away rename to ometria_relay_lease")
                     .executeUpdate());
