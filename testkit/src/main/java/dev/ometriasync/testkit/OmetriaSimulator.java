@@ -39,7 +39,8 @@ import javax.net.ssl.SSLContext;
  * every assumption it makes where the documentation is silent):
  * <ul>
  *   <li>{@code X-Ometria-Auth} must hold the key (401, or 403 when configured);</li>
- *   <li>a sliding-window rate limit per account (429, optional {@code Retry-After}) and a backlog: a queue of
+ *   <li>a sliding-window rate limit per account, counting pushes and {@code _errors} reads alike (429, optional
+ *       {@code Retry-After}) and a backlog: a queue of
  *       records waiting to be processed that drains over time (429 when a request does not fit), reported on every
  *       push answer in {@code X-QueueSize-Limit} and {@code X-QueueSize-Remaining};</li>
  *   <li>a JSON array of at most 100 records, each at most 60 KB, read as 60,000 bytes (400
