@@ -11,6 +11,7 @@ import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.PushErrorReport;
 import dev.ometriasync.schema.RecordType;
+import dev.ometriasync.testkit.Fault;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * {@link OmetriaSettings#PUSH_ERRORS_POLL_INTERVAL} with real Hibernate sessions on H2 and the simulator over real
  * HTTP: an entity whose record Ometria acknowledges and refuses later leaves no dead outbox row (the push succeeded),
  * and is reported through {@link OmetriaSync#pushErrors()} and the application's listener with its record type and id.
- * Off by default: then nothing but the warm-up reads the list.
+ * A 401/403 on a read stops sending as on a push, and shows in {@link OmetriaSync#status()} (which the Spring Boot health
+ * indicator reads: DOWN). Off by default: then nothing but the warm-up reads the list.
  */
 class PushErrorsPollingTest {
 
@@ -61,6 +63,28 @@ class PushErrorsPollingTest {
             }
             assertThat(ometria.contact("webshop", "1")).isNotNull();
             assertThat(ometria.contact("webshop", "2")).isNull();
+        }
+    }
+
+    @Test
+    void aKeyRefusedOnAReadStopsSendingAndShowsInTheStatusAsOnAPush() {
+        try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).start()) {
+            Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+            settings.put(OmetriaSettings.PUSH_ERRORS_POLL_INTERVAL.key(), "1s");
+            try (SessionFactory factory = build(settings, null)) {
+                OmetriaSync sync = OmetriaSync.of(factory);
+                factory.inTransaction(s -> s.persist(new Customer(20L, "twenty@example.com", "Tia", "Twenty")));
+                Eventually.await("the row sent", () -> sync.pendingOutboxRows() == 0);
+                ometria.failNextErrorListings(1, Fault.status(403)); // the next read: the key is refused
+
+                Eventually.await("the refusal in the status", () -> sync.status().authFailureStatus() == 403);
+                assertThat(sync.status().authFailureMessage()).contains("GET /v2/push/_errors");
+                int pushes = ometria.pushRequestCount();
+                factory.inTransaction(s -> s.persist(new Customer(21L, "twentyone@example.com", "Uma", "Twenty-one")));
+                Eventually.await("the relay round", () -> sync.pendingOutboxRows() == 1);
+                assertThat(sync.deadOutboxRows()).isZero();
+                assertThat(ometria.pushRequestCount()).as("nothing pushed after the refusal").isEqualTo(pushes);
+            }
         }
     }
 

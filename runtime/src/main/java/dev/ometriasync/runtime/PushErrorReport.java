@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Ometria's entries hold only {@code error_message} and {@code error_path} (Ometria's "list errors" page): no record
  * id, {@code @type}, request id or time. So an entry can only be tied to a record by inference: the poller matches its
- * path against the records this pipeline had acknowledged recently (the last ten minutes, at most 10,000 records).
+ * path against the records this pipeline had acknowledged recently (the last ten minutes, or three poll intervals when longer; at most 10,000 records).
  * When exactly one of them holds a value at that path, that record is the one ({@link #record()}); when several do,
  * they are the {@link #candidates()} (and {@link #recordType()} is their type when they share one) and the report
  * cannot say which; when none does, the entry belongs to no record this pipeline sent recently (another application

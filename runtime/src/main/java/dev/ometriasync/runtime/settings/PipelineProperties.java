@@ -129,7 +129,7 @@ public final class PipelineProperties {
      * acknowledged and found invalid later) and reports each new entry, tied to its record type and id where that can
      * be told, to the listener ({@code pushErrorListed}), the meter {@code ometria.pipeline.push.errors} and the log.
      * Each read is one request of the account's budget, taken from the same rate limiter as the pushes; reads pause
-     * while the pipeline has acknowledged nothing in the last ten minutes. Off by default; {@code 0} is off too;
+     * while the pipeline has acknowledged nothing in the last ten minutes (three intervals when longer). Off by default; {@code 0} is off too;
      * otherwise at least 1 second, and minutes are plenty (Ometria lists its 100 most recent errors).
      */
     public static final Setting<Duration> PUSH_ERRORS_POLL_INTERVAL = Setting.duration("push-errors.poll-interval")

@@ -381,7 +381,7 @@ public class OmetriaProperties {
          * invalid later, which are then not stored), such as 5m; at least 1s. Each new entry is reported to the
          * OmetriaListener beans, the meter ometria.pipeline.push.errors, the log and the ometria Actuator endpoint,
          * with its record type and id where they can be told (Ometria names neither: an entry is matched against the
-         * records this instance sent in the last ten minutes). Each read is one request of the account's rate budget,
+         * records this instance sent in the last ten minutes, or three intervals when longer). Each read is one request of the account's rate budget,
          * from the same limiter as the pushes; a 401/403 on a read stops sending as on a push. Unset or 0: off.
          */
         private Duration pollInterval;
