@@ -184,7 +184,6 @@ final class SendLoop {
         warmUp(null);
     }
 
-
     /**
      * Like {@link #warmUp()}; with a reader, the warm-up is a read of the error list (the same request) whose answer
      * goes to the reader, so that a pipeline that polls the list takes it as it stands before anything was sent,
