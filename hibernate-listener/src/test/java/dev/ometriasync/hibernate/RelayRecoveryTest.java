@@ -6,6 +6,7 @@ import dev.ometriasync.hibernate.fixtures.Database;
 import dev.ometriasync.hibernate.fixtures.Eventually;
 import dev.ometriasync.hibernate.fixtures.FaultyContact;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
+import dev.ometriasync.hibernate.internal.RelayProbe;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.time.Duration;
 import java.util.Map;
@@ -65,9 +66,17 @@ class RelayRecoveryTest {
         factory.inTransaction(s -> s.createNativeMutationQuery("alter table ometria_relay_lease rename to ometria_relay_lease_away")
                 .executeUpdate());
         try {
-            factory.inTransaction(s -> s.persist(new FaultyContact(2L, "b@example.com", "Grace")));
+            // A round that renewed the lease just before the rename may still claim and send for the rest of its valid
+            // lease (that is allowed): the row is written only once the relay knows it cannot renew.
             Eventually.await("the relay notices", () -> !OmetriaSync.of(factory).isActiveRelay());
+            factory.inTransaction(s -> s.persist(new FaultyContact(2L, "b@example.com", "Grace")));
+            int failedBefore = RelayProbe.failedRounds(factory);
+            // two more failed rounds: at least one began after the row was committed, and could not send it
+            Eventually.await("two more failed relay rounds", Duration.ofSeconds(60),
+                    () -> RelayProbe.failedRounds(factory) >= failedBefore + 2);
+            assertThat(OmetriaSync.of(factory).isActiveRelay()).isFalse();
             assertThat(ometria.contact("faults", "2")).isNull();
+            assertThat(OmetriaSync.of(factory).pendingOutboxRows()).as("row 2 waits in the outbox").isEqualTo(1);
         } finally {
             factory.inTransaction(s -> s.createNativeMutationQuery("alter table ometria_relay_lease_away rename to ometria_relay_lease")
                     .executeUpdate());

@@ -96,12 +96,20 @@ class PipelineBehaviourTest {
                 .meterRegistry(meters));
         harness.ometria.failRequestsWithRecord(r -> r.path("id").asText().equals("doomed"), Fault.status(503));
         CompletionStage<Outcome> doomed = pipeline.submit(Records.contact("doomed"));
-        harness.driveUntil("the record is given up", () -> doomed.toCompletableFuture().isDone());
+        List<String> retryWarnings;
+        try (LoggedLines logged = LoggedLines.capture()) {
+            harness.driveUntil("the record is given up", () -> doomed.toCompletableFuture().isDone());
+            retryWarnings = logged.containing("; retrying with backoff");
+        }
         CompletionStage<Outcome> fine = pipeline.submit(Records.contact("fine"));
         harness.driveUntil("the next record is delivered", () -> fine.toCompletableFuture().isDone());
 
         assertThat(outcome(doomed).status()).isEqualTo(Outcome.Status.DEAD_LETTERED);
-        assertThat(outcome(doomed).reason()).contains("retry budget").contains("HTTP 503");
+        // the client's reason already starts with the status: it is named once (it read "HTTP 503 HTTP 503, body: ...")
+        assertThat(outcome(doomed).reason()).contains("retry budget").contains("last failure: HTTP 503, body: ")
+                .doesNotContain("HTTP 503 HTTP 503");
+        assertThat(retryWarnings).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .startsWith("WARN Sending ").contains(" failed (HTTP 503, body: ").doesNotContain("HTTP 503 HTTP 503"));
         assertThat(outcome(fine).isAccepted()).isTrue();
         assertThat(harness.listener.copy(harness.listener.deadLettered)).singleElement().asString()
                 .startsWith("contact@webshop:doomed | ");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ometriasync.testkit.Fault;
 import dev.ometriasync.testkit.RecordedRequest;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,34 @@ class PipelineWithdrawalAndDoubtTest {
         assertThat(outcome(next).isAccepted()).isTrue();
         assertThat(harness.ometria.contact("webshop", "stale")).isNull();
         assertThat(harness.ometria.pushRequests()).extracting(RecordedRequest::recordCount).containsExactly(1, 1);
+    }
+
+    @Test
+    void closingCountsOnlyTheRecordsItWillSend() {
+        OmetriaPipeline pipeline = harness.pipeline(b -> b.requestsPerSecond(4));
+        CompletionStage<Outcome> warmUp = pipeline.submit(Records.contact("warm-up", "firstname", "\"W\""));
+        Await.until("the warm-up record is accepted", () -> warmUp.toCompletableFuture().isDone());
+        // the manual clock stands still: these three wait in the queue; the relay withdraws two of them
+        CompletionStage<Outcome> kept = pipeline.submit(Records.contact("kept", "firstname", "\"K\""));
+        for (String id : List.of("withdrawn-1", "withdrawn-2")) {
+            assertThat(pipeline.submit(Records.contact(id, "firstname", "\"X\"")).toCompletableFuture().cancel(false))
+                    .isTrue();
+        }
+
+        List<String> closing;
+        List<String> abandoned;
+        try (LoggedLines logged = LoggedLines.capture()) {
+            pipeline.close(); // the harness's shutdown timeout is zero: what is held is abandoned at once
+            closing = logged.containing("Closing Ometria pipeline");
+            abandoned = logged.containing("Abandoned ");
+        }
+
+        // it read "sending the 3 record(s) it holds" and "Abandoned 3 record(s)"
+        assertThat(closing).singleElement().asString().contains("sending the 1 record(s) it holds");
+        assertThat(abandoned).singleElement().asString().startsWith("WARN Abandoned 1 record(s): ");
+        assertThat(outcome(kept).status()).isEqualTo(Outcome.Status.ABANDONED);
+        assertThat(harness.listener.copy(harness.listener.abandoned)).singleElement().asString().contains("kept");
+        assertThat(harness.ometria.pushRequests()).extracting(RecordedRequest::recordCount).containsExactly(1);
     }
 
     @Test

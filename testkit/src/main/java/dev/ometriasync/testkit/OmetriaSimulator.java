@@ -292,12 +292,19 @@ public final class OmetriaSimulator implements AutoCloseable {
 
     // ---- request log -------------------------------------------------------------------------------------
 
-    /** @return every request received (push, {@code _errors}, others), in order of arrival */
+    /**
+     * @return every request answered so far (push, {@code _errors}, others), in order of arrival: a request held
+     *     ({@link Fault#hold()}) or delayed ({@link Fault#delay(Duration)}) is listed once its answer is decided,
+     *     in its place
+     */
     public List<RecordedRequest> requests() {
         return log.all();
     }
 
-    /** @return the {@code POST /v2/push} requests, in order of arrival */
+    /**
+     * @return the {@code POST /v2/push} requests answered so far, in order of arrival (as {@link #requests()}:
+     *     a held or delayed request is listed once its answer is decided)
+     */
     public List<RecordedRequest> pushRequests() {
         return log.matching(RecordedRequest::isPush);
     }

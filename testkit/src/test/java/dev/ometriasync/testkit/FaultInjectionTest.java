@@ -1,6 +1,7 @@
 package dev.ometriasync.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -111,13 +112,18 @@ class FaultInjectionTest {
 
         assertThat(simulator.awaitHeldRequests(1, Duration.ofSeconds(10))).isTrue();
         assertThat(inFlight).isNotDone();
+        clock.advance(Duration.ofMillis(5));
         assertThat(client.push(PushClient.orders("PASSING", 1)).statusCode()).isEqualTo(200);
+        assertThat(simulator.pushRequests()).as("a held request is listed once answered")
+                .extracting(RecordedRequest::ids).containsExactly(java.util.List.of("PASSING0"));
         simulator.releaseHeldRequests();
 
         assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(simulator.record("order", "HELD0")).isNotNull();
-        assertThat(simulator.pushRequests()).extracting(RecordedRequest::ids)
-                .as("logged in arrival order").containsExactly(java.util.List.of("HELD0"), java.util.List.of("PASSING0"));
+        assertThat(simulator.pushRequests()).as("listed in arrival order, the held one first, with its arrival time")
+                .extracting(RecordedRequest::ids, RecordedRequest::sequence, RecordedRequest::arrival).containsExactly(
+                        tuple(java.util.List.of("HELD0"), 1L, ManualClock.DEFAULT_START),
+                        tuple(java.util.List.of("PASSING0"), 2L, ManualClock.DEFAULT_START.plusMillis(5)));
     }
 
     @Test

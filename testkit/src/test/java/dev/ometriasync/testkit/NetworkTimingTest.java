@@ -66,6 +66,33 @@ class NetworkTimingTest {
     }
 
     @Test
+    void requestsArrivingTogetherAreListedInTheOrderOfTheirArrivalTimes() {
+        // Jittered requests on eight connections at once: each is numbered and timed in one step, so the list order
+        // (by number) and the arrival times agree — what a check of the rate by arrival reads.
+        try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(1_000)
+                .networkJitter(Duration.ZERO, Duration.ofMillis(5)).start()) {
+            List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+            for (int connection = 0; connection < 8; connection++) {
+                PushClient client = new PushClient(HttpClient.newBuilder().build(), ometria.baseUri(), ometria.apiKey());
+                String prefix = "t" + connection + "-";
+                statuses.add(CompletableFuture.supplyAsync(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        assertThat(client.push(PushClient.orders(prefix + i, 1)).statusCode()).isEqualTo(200);
+                    }
+                    return 200;
+                }));
+            }
+            statuses.forEach(CompletableFuture::join);
+            List<RecordedRequest> pushes = ometria.pushRequests();
+            assertThat(pushes).hasSize(200);
+            for (int i = 1; i < pushes.size(); i++) {
+                assertThat(pushes.get(i).sequence()).isGreaterThan(pushes.get(i - 1).sequence());
+                assertThat(pushes.get(i).arrival()).as("request %d", i).isAfterOrEqualTo(pushes.get(i - 1).arrival());
+            }
+        }
+    }
+
+    @Test
     void delaysMustMakeSense() {
         OmetriaSimulator.Builder builder = OmetriaSimulator.builder();
         assertThatThrownBy(() -> builder.networkJitter(Duration.ofMillis(50), Duration.ofMillis(10)))

@@ -48,14 +48,16 @@ public final class ApiRouter implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         IncomingRequest request;
+        RequestLog.Arrival arrival;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             // The request is seen (arrival time, place in the rate window, sequence) only after the network's delay.
             network.delay(exchange.getRemoteAddress());
+            arrival = log.arrive(clock);
             request = new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders(), body, clock.instant());
+                    exchange.getRequestHeaders(), body, arrival.at());
         }
-        long sequence = log.nextSequence();
+        long sequence = arrival.sequence();
         Answer answer;
         try {
             answer = route(request);

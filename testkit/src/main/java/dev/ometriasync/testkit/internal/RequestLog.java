@@ -1,19 +1,32 @@
 package dev.ometriasync.testkit.internal;
 
 import dev.ometriasync.testkit.RecordedRequest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Every request the simulator received, in order of arrival. Thread-safe. */
+/**
+ * Every request the simulator answered, in order of arrival. A request is numbered and timed when it arrives, and
+ * listed once its answer is decided (a held or delayed request joins the list later, in its place). Thread-safe.
+ */
 public final class RequestLog {
+
+    /** A request's place: its sequence number and arrival time, taken together so that they agree. */
+    record Arrival(long sequence, Instant at) {
+    }
 
     private final List<RecordedRequest> requests = new ArrayList<>();
     private long nextSequence = 1;
 
-    synchronized long nextSequence() {
-        return nextSequence++;
+    /**
+     * Numbers and times an arriving request in one step: taken apart, two requests arriving together could get
+     * their numbers in one order and their times in the other.
+     */
+    synchronized Arrival arrive(Clock clock) {
+        return new Arrival(nextSequence++, clock.instant());
     }
 
     synchronized void add(RecordedRequest request) {

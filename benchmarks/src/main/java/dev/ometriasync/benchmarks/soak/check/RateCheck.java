@@ -26,7 +26,7 @@ public final class RateCheck {
     }
 
     /**
-     * @param unordered every push request, in any order (the log is in order of answer, not always of arrival)
+     * @param unordered every push request, in any order (sorted here by arrival; the simulator lists them so already)
      * @param window the window length (one second)
      * @param limit requests allowed per window
      * @return each burst over the limit: the requests of a window holding more than {@code limit}, ending at the

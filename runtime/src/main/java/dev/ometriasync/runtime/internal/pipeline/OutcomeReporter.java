@@ -100,7 +100,12 @@ final class OutcomeReporter {
         }
     }
 
-    void abandoned(List<PendingEntry> entries, String reason) {
+    void abandoned(List<PendingEntry> all, String reason) {
+        // an entry withdrawn by every submitter already has its outcome: it is not news to anybody
+        List<PendingEntry> entries = all.stream().filter(entry -> !entry.isDone()).toList();
+        if (entries.isEmpty()) {
+            return;
+        }
         String safe = EmailMasker.mask(reason);
         LOG.warn("Abandoned {} record(s): {}", entries.size(), safe);
         for (PendingEntry entry : entries) {

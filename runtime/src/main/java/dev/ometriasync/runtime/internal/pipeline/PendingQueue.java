@@ -281,6 +281,30 @@ final class PendingQueue {
     }
 
     /**
+     * How many held records still wait for their outcome: those withdrawn by every submitter (an outbox relay
+     * that lost its lease completes its futures itself) are held until the pipeline gets to them, but are never
+     * sent.
+     *
+     * @return the count, in flight included
+     */
+    public int awaitingOutcome() {
+        lock.lock();
+        try {
+            int count = 0;
+            for (Map<RecordKey, PendingEntry> entries : List.of(queuedByKey, parked, inFlight)) {
+                for (PendingEntry entry : entries.values()) {
+                    if (!entry.isDone()) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * When the longest-held record was first queued: waiting, parked, or in flight (a batch being retried
      * holds the oldest records of all during an outage, which is what this figure is for).
      *

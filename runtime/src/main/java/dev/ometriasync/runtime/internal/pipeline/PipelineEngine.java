@@ -216,10 +216,11 @@ public final class PipelineEngine {
             errorPoller.close(); // no more reads: the records still held go first
         }
         queue.close();
-        int held = queue.size();
+        // Withdrawn records (their submitters completed them) are never sent: neither counted nor waited for.
+        int toSend = queue.awaitingOutcome();
         boolean drained = true;
-        if (held > 0 && Thread.currentThread() != loopThread) {
-            LOG.info("Closing Ometria pipeline '{}': sending the {} record(s) it holds (up to {})", config.name(), held,
+        if (toSend > 0 && Thread.currentThread() != loopThread) {
+            LOG.info("Closing Ometria pipeline '{}': sending the {} record(s) it holds (up to {})", config.name(), toSend,
                     config.shutdownTimeout());
             try {
                 drained = Deadlines.await(time, queue.whenEmpty(), Deadlines.after(time, config.shutdownTimeout()));

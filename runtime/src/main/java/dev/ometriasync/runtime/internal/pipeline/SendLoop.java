@@ -454,8 +454,8 @@ final class SendLoop {
                 kick();
                 return; // the entries live on in the halves, their keys stay in flight
             }
-            outcomes.rejected(run.entries.get(0), "Ometria refused " + run.records.get(0).key() + " with HTTP "
-                    + bad.statusCode() + (bad.reason() == null || bad.reason().isBlank() ? "" : ": " + bad.reason()));
+            outcomes.rejected(run.entries.get(0), "Ometria refused " + run.records.get(0).key() + " with "
+                    + withStatus(bad.statusCode(), bad.reason()));
         } else if (result instanceof PushResult.Unauthorized unauthorized) {
             stop(authMessage(unauthorized));
             outcomes.authenticationFailed(unauthorized.statusCode(), stopReason);
@@ -488,8 +488,21 @@ final class SendLoop {
     }
 
     private static String describe(PushResult.Retryable retryable) {
-        return retryable.statusCode() < 0 ? retryable.reason()
-                : "HTTP " + retryable.statusCode() + (retryable.reason() == null ? "" : " " + retryable.reason());
+        return retryable.statusCode() < 0 ? retryable.reason() : withStatus(retryable.statusCode(), retryable.reason());
+    }
+
+    /**
+     * A result's reason led by its HTTP status, named once: the client's reasons already start with it
+     * ({@code HTTP 503 ...}), a custom transport's may not ({@code Service Unavailable}).
+     */
+    private static String withStatus(int statusCode, String reason) {
+        String status = "HTTP " + statusCode;
+        if (reason == null || reason.isBlank()) {
+            return status;
+        }
+        boolean namesIt = reason.startsWith(status)
+                && (reason.length() == status.length() || !Character.isDigit(reason.charAt(status.length())));
+        return namesIt ? reason : status + ": " + reason;
     }
 
     private static String resultName(PushResult result) {
