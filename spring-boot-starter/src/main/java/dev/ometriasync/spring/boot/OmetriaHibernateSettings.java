@@ -87,6 +87,7 @@ final class OmetriaHibernateSettings {
         putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID.key(), relay.getInstanceId());
         putDeprecated(settings, properties);
         settings.put(OmetriaSettings.DIRECT_MAX_PENDING.key(), properties.getDirect().getMaxPending());
+        putIfSet(settings, OmetriaSettings.PUSH_ERRORS_POLL_INTERVAL.key(), properties.getPushErrors().getPollInterval());
         return settings;
     }
 
