@@ -3,7 +3,6 @@ package dev.ometriasync.hibernate.internal;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
-import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +50,15 @@ final class RelayLeaseKeeper {
                 Instant now = OutboxStore.databaseNow(session);
                 RelayLease lease = session.find(RelayLease.class, RelayLease.OUTBOX_LEASE, LockModeType.PESSIMISTIC_WRITE);
                 if (lease == null) {
-                    session.persist(new RelayLease(RelayLease.OUTBOX_LEASE, instanceId, now.plus(leaseDuration)));
-                    session.flush();
+                    if (!LeaseRowInsert.insertIfAbsent(session, RelayLease.OUTBOX_LEASE, instanceId)) {
+                        return false; // another instance created the lease row at the same moment, and holds it
+                    }
+                    // the row is ours (inserted in this transaction); Hibernate writes the expiry in its own type
+                    session.createMutationQuery("update " + RelayLease.ENTITY_NAME
+                                    + " l set l.expiresAt = :until where l.name = :name")
+                            .setParameter("until", now.plus(leaseDuration))
+                            .setParameter("name", RelayLease.OUTBOX_LEASE)
+                            .executeUpdate();
                     return true;
                 }
                 if (lease.getHolder().equals(instanceId) || lease.getExpiresAt().isBefore(now)) {
@@ -65,8 +71,6 @@ final class RelayLeaseKeeper {
                 }
                 return false;
             });
-        } catch (ConstraintViolationException e) {
-            held = false; // another instance created the lease row at the same moment
         } catch (RuntimeException e) {
             holding = false; // a lease that cannot be renewed is not held
             throw e;
