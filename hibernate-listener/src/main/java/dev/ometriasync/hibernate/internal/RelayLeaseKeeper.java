@@ -53,13 +53,12 @@ final class RelayLeaseKeeper {
                     if (!LeaseRowInsert.insertIfAbsent(session, RelayLease.OUTBOX_LEASE, instanceId)) {
                         return false; // another instance created the lease row at the same moment, and holds it
                     }
-                    // the row is ours (inserted in this transaction); Hibernate writes the expiry in its own type
-                    session.createMutationQuery("update " + RelayLease.ENTITY_NAME
-                                    + " l set l.expiresAt = :until where l.name = :name")
-                            .setParameter("until", now.plus(leaseDuration))
-                            .setParameter("name", RelayLease.OUTBOX_LEASE)
-                            .executeUpdate();
-                    return true;
+                    // the row is ours (inserted in this transaction, holder set): granted below, where Hibernate
+                    // writes the expiry in its own type
+                    lease = session.find(RelayLease.class, RelayLease.OUTBOX_LEASE, LockModeType.PESSIMISTIC_WRITE);
+                    if (lease == null) {
+                        throw new IllegalStateException("the relay lease row inserted in this transaction is not found");
+                    }
                 }
                 if (lease.getHolder().equals(instanceId) || lease.getExpiresAt().isBefore(now)) {
                     if (!lease.getHolder().equals(instanceId)) {
