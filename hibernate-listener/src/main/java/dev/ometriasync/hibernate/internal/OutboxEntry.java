@@ -136,6 +136,10 @@ public class OutboxEntry {
         return attempts;
     }
 
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     String getStatus() {
         return status;
     }

@@ -24,6 +24,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
     private final EntityCatalog catalog;
     private final OutboxStore store;
     private final OutboxInspector inspector;
+    private final OutboxRowInsert rows;
     /** Null on an instance that only writes rows ({@code ometria.relay.enabled=false}). */
     private final OutboxRelay relay;
 
@@ -34,6 +35,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         this.catalog = catalog;
         this.store = new OutboxStore(factory);
         this.inspector = new OutboxInspector(factory);
+        this.rows = new OutboxRowInsert(factory);
         this.relay = config.relayEnabled() ? new OutboxRelay(factory, store, assembler, pipeline, config) : null;
     }
 
@@ -51,9 +53,9 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
 
     @Override
     public AfterCommit beforeCommit(SharedSessionContractImplementor session, List<CapturedChange> changes) {
-        List<CapturedChange> rows = changes.stream().filter(this::needsRow).toList();
-        if (!rows.isEmpty()) {
-            session.doWork(connection -> OutboxRows.insert(factory, connection, rows, dueNow()));
+        List<CapturedChange> needed = changes.stream().filter(this::needsRow).toList();
+        if (!needed.isEmpty()) {
+            session.doWork(connection -> rows.insert(connection, needed, dueNow()));
         }
         return this::wake;
     }
@@ -69,7 +71,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         }
         try (StatelessSession own = factory.openStatelessSession()) {
             Transaction tx = own.beginTransaction();
-            own.doWork(connection -> OutboxRows.insert(factory, connection, List.of(change),
+            own.doWork(connection -> rows.insert(connection, List.of(change),
                     Instant.now().plus(config.statelessCaptureDelay())));
             tx.commit();
         }
@@ -79,7 +81,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
     @Override
     public void touch(List<CapturedChange> changes) {
         store.inTransaction(session -> {
-            session.doWork(connection -> OutboxRows.insert(factory, connection, changes, dueNow()));
+            session.doWork(connection -> rows.insert(connection, changes, dueNow()));
             return null;
         });
         wake();
