@@ -50,15 +50,9 @@ final class RelayLeaseKeeper {
                 Instant now = OutboxStore.databaseNow(session);
                 RelayLease lease = session.find(RelayLease.class, RelayLease.OUTBOX_LEASE, LockModeType.PESSIMISTIC_WRITE);
                 if (lease == null) {
-                    if (!LeaseRowInsert.insertIfAbsent(session, RelayLease.OUTBOX_LEASE, instanceId)) {
-                        return false; // another instance created the lease row at the same moment, and holds it
-                    }
-                    // the row is ours (inserted in this transaction, holder set): granted below, where Hibernate
-                    // writes the expiry in its own type
-                    lease = session.find(RelayLease.class, RelayLease.OUTBOX_LEASE, LockModeType.PESSIMISTIC_WRITE);
-                    if (lease == null) {
-                        throw new IllegalStateException("the relay lease row inserted in this transaction is not found");
-                    }
+                    // false: another instance created the lease row at the same moment, and holds it
+                    return LeaseRowInsert.insertIfAbsent(session,
+                            new RelayLease(RelayLease.OUTBOX_LEASE, instanceId, now.plus(leaseDuration)));
                 }
                 if (lease.getHolder().equals(instanceId) || lease.getExpiresAt().isBefore(now)) {
                     if (!lease.getHolder().equals(instanceId)) {
