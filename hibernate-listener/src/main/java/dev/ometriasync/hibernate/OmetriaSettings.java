@@ -267,6 +267,22 @@ public final class OmetriaSettings {
             .build();
 
     /**
+     * How often to read Ometria's validation errors ({@code GET /v2/push/_errors}: records Ometria acknowledged and
+     * found invalid later, which no push answer reports). Each new entry is reported to the {@link #LISTENER}
+     * ({@code pushErrorListed}), the meter {@code ometria.pipeline.push.errors}, the log and
+     * {@link OmetriaSync#pushErrors()}, tied to its record type and id where that can be told: Ometria's entries carry
+     * only a message and a path, so an entry is matched against the records this instance sent in the last ten
+     * minutes, or three intervals when longer (see {@link dev.ometriasync.runtime.PushErrorReport}). Every read is one
+     * request of the account's budget, taken from the same rate limiter as the pushes; reads pause while this instance
+     * sent nothing in that window (an outbox instance that is not the active relay reads nothing). A 401/403 on a read
+     * stops sending as one on a push does.
+     *
+     * <p>Expects a duration of at least one second, such as {@code 5m}; {@code 0} or unset: off (the default)
+     * ({@link PipelineProperties#PUSH_ERRORS_POLL_INTERVAL}).
+     */
+    public static final Setting<Duration> PUSH_ERRORS_POLL_INTERVAL = PipelineProperties.PUSH_ERRORS_POLL_INTERVAL;
+
+    /**
      * What an unexpected error of ometria-sync while recording a change does to the user's transaction:
      * {@code fail} rolls the transaction back with an {@link OmetriaCaptureException} (nothing is committed
      * without its outbox row), {@code log} logs and counts it and lets the transaction commit without sending

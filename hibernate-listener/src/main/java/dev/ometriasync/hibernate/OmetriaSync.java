@@ -2,6 +2,7 @@ package dev.ometriasync.hibernate;
 
 import dev.ometriasync.hibernate.internal.OmetriaRuntimes;
 import dev.ometriasync.hibernate.internal.OmetriaSyncRuntime;
+import dev.ometriasync.runtime.PushErrorReport;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -67,6 +68,20 @@ public final class OmetriaSync {
      */
     public DeadLetters deadLetters() {
         return new DeadLetters(runtime);
+    }
+
+    /**
+     * The validation errors Ometria listed lately at {@code GET /v2/push/_errors} (records it acknowledged and found
+     * invalid later, which are then not stored at Ometria), each tied to its record type and id where that can be
+     * told: see {@link PushErrorReport} for how, and for what cannot be told. Only filled while
+     * {@link OmetriaSettings#PUSH_ERRORS_POLL_INTERVAL} is set (off by default); each entry is also reported to the
+     * listener ({@code pushErrorListed}), the meter {@code ometria.pipeline.push.errors} and the log (WARN). Kept in
+     * memory only: a restart starts empty, and entries listed before it are not reported again.
+     *
+     * @return at most 100 reports, newest first; empty when the integration or the poller does not run
+     */
+    public List<PushErrorReport> pushErrors() {
+        return runtime == null ? List.of() : runtime.pipeline().pushErrors();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.client.ErrorListRead;
 import dev.ometriasync.runtime.internal.client.HttpPushTransport;
 import dev.ometriasync.runtime.internal.client.OmetriaEndpoint;
 import dev.ometriasync.schema.OmetriaSchema;
@@ -101,6 +102,15 @@ public final class OmetriaClient {
      */
     CompletableFuture<Void> warmUp() {
         return transport.warmUp();
+    }
+
+    /**
+     * Reads {@code GET /v2/push/_errors} for the pipeline's poller: failures classified as a push's would be.
+     *
+     * @return the read; never completes exceptionally
+     */
+    CompletableFuture<ErrorListRead> readErrorList() {
+        return transport.readErrorList();
     }
 
     /**

@@ -107,7 +107,20 @@ public interface OmetriaListener {
     }
 
     /**
-     * Ometria refused the API key (HTTP 401 or 403), or the server could not be authenticated (the TLS handshake
+     * Ometria listed a new validation error at {@code GET /v2/push/_errors}: a record it had acknowledged was found
+     * invalid later (it is not stored). Only called while the pipeline reads that list
+     * ({@link OmetriaPipeline.Builder#pushErrorsPollInterval}, off by default). Ometria's entry names only a path and
+     * a message; the report names the record where it can be tied to one of the records this pipeline sent lately, and
+     * the candidates where several could be the one (see {@link PushErrorReport}). Runs on the pipeline's thread.
+     *
+     * @param report the entry and the record it belongs to, if that can be told
+     */
+    default void pushErrorListed(PushErrorReport report) {
+    }
+
+    /**
+     * Ometria refused the API key (HTTP 401 or 403) — on a push, or on a read of {@code GET /v2/push/_errors} when the
+     * pipeline polls it — or the server could not be authenticated (the TLS handshake
      * failed on its certificate: status -1). The pipeline stops sending: every record it holds and
      * every later submission completes {@link Outcome.Status#ABANDONED}. Fix the key (or the endpoint or trust
      * store) and build a new pipeline.

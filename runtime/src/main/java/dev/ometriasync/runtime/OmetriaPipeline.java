@@ -1,6 +1,7 @@
 package dev.ometriasync.runtime;
 
 import dev.ometriasync.runtime.internal.client.ApiKey;
+import dev.ometriasync.runtime.internal.client.ErrorListRead;
 import dev.ometriasync.runtime.internal.pipeline.BatchSender;
 import dev.ometriasync.runtime.internal.pipeline.MicrometerPipelineMetrics;
 import dev.ometriasync.runtime.internal.pipeline.PipelineEngine;
@@ -145,6 +146,17 @@ public final class OmetriaPipeline implements AutoCloseable {
         return engine.heldRecords();
     }
 
+    /**
+     * The validation errors Ometria listed lately at {@code GET /v2/push/_errors}, as this pipeline's poller reported
+     * them ({@link Builder#pushErrorsPollInterval}), each tied to its record where that can be told (see
+     * {@link PushErrorReport}).
+     *
+     * @return at most 100 reports, newest first; empty when the poller is off
+     */
+    public List<PushErrorReport> pushErrors() {
+        return engine.pushErrors();
+    }
+
     @Override
     public String toString() {
         return "OmetriaPipeline[" + settings.name() + ", " + settings.endpoint() + "]";
@@ -179,6 +191,7 @@ public final class OmetriaPipeline implements AutoCloseable {
         /** A MeterRegistry, typed Object so that this class never needs Micrometer to load. */
         Object meterRegistry;
         InvalidFieldPolicy invalidFieldPolicy = PipelineProperties.INVALID_FIELD_POLICY.defaultValue();
+        Duration pushErrorsPollInterval = PipelineProperties.PUSH_ERRORS_POLL_INTERVAL.defaultValue();
 
         private Builder() {
         }
@@ -414,6 +427,33 @@ public final class OmetriaPipeline implements AutoCloseable {
         }
 
         /**
+         * Reads Ometria's validation errors ({@code GET /v2/push/_errors}: records Ometria acknowledged and found
+         * invalid later, which no push answer reports) every {@code interval}, and reports each new entry to
+         * {@link OmetriaListener#pushErrorListed}, the meter {@code ometria.pipeline.push.errors}, the log (WARN) and
+         * {@link OmetriaPipeline#pushErrors()}, tied to its record type and id where that can be told (Ometria's entry
+         * names neither; see {@link PushErrorReport}). Off by default.
+         *
+         * <p>Each read is one request of the account's budget: it takes a slot from the same rate limiter as the
+         * pushes (ahead of the next batch, so a busy pipeline cannot starve it), and a 429 on it pauses the account
+         * as one on a push does. The pipeline's first request, which opens its connection, is then a read too: it
+         * takes the list as it stands, so entries listed before the pipeline started are not reported. Reads pause
+         * while the pipeline has had nothing acknowledged in the last ten minutes, or three intervals when longer (an idle pipeline, or an outbox
+         * instance that is not the active relay, spends nothing on them). A 401 or 403 on a read stops the pipeline as
+         * one on a push does (the key is refused); any other failure is logged and the next read comes an interval
+         * later: it never fails a record.
+         *
+         * @param interval at least 1 second (minutes are plenty: Ometria lists its 100 most recent errors); null or
+         *     zero switches the poller off
+         * @return this builder
+         */
+        public Builder pushErrorsPollInterval(Duration interval) {
+            this.pushErrorsPollInterval = interval == null || interval.isZero() ? null
+                    : PipelineProperties.PUSH_ERRORS_POLL_INTERVAL.check(notNegative(interval, "pushErrorsPollInterval"),
+                            "pushErrorsPollInterval");
+            return this;
+        }
+
+        /**
          * Checks the options together and starts the pipeline.
          *
          * @return a running pipeline; close it when done
@@ -449,7 +489,7 @@ public final class OmetriaPipeline implements AutoCloseable {
                     : new MicrometerPipelineMetrics(meterRegistry, name);
             return new PipelineEngine(new PipelineEngine.Config(name, apiKey, endpoint,
                     requestsPerSecond, maxBatchSize, maxQueuedRecords, maxQueuedBytes, enqueueTimeout,
-                    shutdownTimeout, retryBackoff()),
+                    shutdownTimeout, retryBackoff(), pushErrorsPollInterval),
                     timeSource, pushTransport, new ValidatingPreSendCheck(new RecordValidator(invalidFieldPolicy)),
                     listener, metrics);
         }
@@ -483,6 +523,11 @@ public final class OmetriaPipeline implements AutoCloseable {
                 @Override
                 public CompletableFuture<?> warmUp() {
                     return built.warmUp();
+                }
+
+                @Override
+                public CompletableFuture<ErrorListRead> readErrorList() {
+                    return built.readErrorList();
                 }
             };
         }

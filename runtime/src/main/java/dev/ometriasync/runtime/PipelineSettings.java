@@ -30,6 +30,7 @@ public final class PipelineSettings {
     private final HttpClient httpClient;
     private final boolean metered;
     private final InvalidFieldPolicy invalidFieldPolicy;
+    private final Duration pushErrorsPollInterval;
 
     PipelineSettings(OmetriaPipeline.Builder builder) {
         this.name = builder.name;
@@ -50,6 +51,7 @@ public final class PipelineSettings {
         this.httpClient = builder.httpClient;
         this.metered = builder.meterRegistry != null;
         this.invalidFieldPolicy = builder.invalidFieldPolicy;
+        this.pushErrorsPollInterval = builder.pushErrorsPollInterval;
     }
 
     /** Package-private: the key leaves this object only towards the HTTP client. */
@@ -201,6 +203,15 @@ public final class PipelineSettings {
         return invalidFieldPolicy;
     }
 
+    /**
+     * How often the pipeline reads Ometria's validation errors ({@code GET /v2/push/_errors}).
+     *
+     * @return the interval, or empty when it does not read them (the default)
+     */
+    public Optional<Duration> pushErrorsPollInterval() {
+        return Optional.ofNullable(pushErrorsPollInterval);
+    }
+
     /** Lists every option except the API key, which shows only as set. */
     @Override
     public String toString() {
@@ -211,6 +222,7 @@ public final class PipelineSettings {
                 + ", maxQueuedBytes=" + maxQueuedBytes + ", enqueueTimeout=" + enqueueTimeout
                 + ", shutdownTimeout=" + shutdownTimeout + ", requestTimeout=" + requestTimeout
                 + ", timeSource=" + timeSource + ", httpClient=" + (httpClient == null ? "default" : "custom")
-                + ", meterRegistry=" + (metered ? "set" : "none") + ", invalidFieldPolicy=" + invalidFieldPolicy + "]";
+                + ", meterRegistry=" + (metered ? "set" : "none") + ", invalidFieldPolicy=" + invalidFieldPolicy
+                + ", pushErrorsPollInterval=" + (pushErrorsPollInterval == null ? "off" : pushErrorsPollInterval) + "]";
     }
 }

@@ -39,7 +39,8 @@ import javax.net.ssl.SSLContext;
  * every assumption it makes where the documentation is silent):
  * <ul>
  *   <li>{@code X-Ometria-Auth} must hold the key (401, or 403 when configured);</li>
- *   <li>a sliding-window rate limit per account (429, optional {@code Retry-After}) and a backlog: a queue of
+ *   <li>a sliding-window rate limit per account, counting pushes and {@code _errors} reads alike (429, optional
+ *       {@code Retry-After}) and a backlog: a queue of
  *       records waiting to be processed that drains over time (429 when a request does not fit), reported on every
  *       push answer in {@code X-QueueSize-Limit} and {@code X-QueueSize-Remaining};</li>
  *   <li>a JSON array of at most 100 records, each at most 60 KB, read as 60,000 bytes (400
@@ -74,6 +75,7 @@ public final class OmetriaSimulator implements AutoCloseable {
     private final ErrorLog errors = new ErrorLog();
     private final RequestLog log = new RequestLog();
     private final FaultPlan faults = new FaultPlan();
+    private final FaultPlan errorListFaults = new FaultPlan();
     private final ValidationWorker worker;
     private final ApiRouter router;
     private final ExecutorService executor;
@@ -86,7 +88,7 @@ public final class OmetriaSimulator implements AutoCloseable {
         this.settings = builder.settings();
         this.worker = new ValidationWorker(new RecordChecker(settings.reportUnknownFields()), store, errors,
                 settings.clock());
-        this.router = new ApiRouter(settings, faults, worker, errors, log);
+        this.router = new ApiRouter(settings, faults, errorListFaults, worker, errors, log);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "ometria-simulator-http-" + threads.incrementAndGet());
@@ -330,6 +332,14 @@ public final class OmetriaSimulator implements AutoCloseable {
         return log.maxInAnyWindow(window, RecordedRequest::isPush);
     }
 
+    /**
+     * @return the largest number of requests of any kind ({@code POST /v2/push} and {@code GET /v2/push/_errors}, any
+     *     answer) that arrived within one sliding second: what an account's budget for all Data API calls sees
+     */
+    public int maxRequestsInAnySecond() {
+        return log.maxInAnyWindow(Duration.ofSeconds(1), request -> true);
+    }
+
     /** @return the largest number of push requests (any answer) that arrived within any sliding second */
     public int maxPushRequestsInAnySecond() {
         return maxPushRequestsInAnyWindow(Duration.ofSeconds(1));
@@ -379,14 +389,43 @@ public final class OmetriaSimulator implements AutoCloseable {
                 "{\"status\":\"ERROR\",\"message\":\"Payload invalid: simulated poison record\"}"));
     }
 
-    /** Forgets every armed fault and releases held requests. */
+    /**
+     * Plays a fault on each of the next {@code count} {@code GET /v2/push/_errors} requests (push faults never touch
+     * them). For a 5xx, a dropped connection or a slow answer of the error list.
+     *
+     * @param count how many requests
+     * @param fault the fault
+     */
+    public void failNextErrorListings(int count, Fault fault) {
+        errorListFaults.queue(count, fault);
+    }
+
+    /**
+     * Acknowledges matching records as usual and then, at validation, refuses them: lists each at
+     * {@code GET /v2/push/_errors} as {@code not a valid value} at {@code errorPath} (Ometria's documented entry) and
+     * does not store it, until {@link #clearFaults()}. Stands for a rule Ometria applies after acknowledging that no
+     * local check foresees (the simulator's own field rules list their failures there too).
+     *
+     * @param matcher which records (tested on each acknowledged record that passed the simulator's own checks)
+     * @param errorPath the {@code error_path} to list, written like {@code root > firstname}
+     */
+    public void refuseLaterRecords(Predicate<? super JsonNode> matcher, String errorPath) {
+        Objects.requireNonNull(matcher, "matcher");
+        Objects.requireNonNull(errorPath, "errorPath");
+        worker.refuseLater(matcher, errorPath);
+    }
+
+    /** Forgets every armed fault (error-listing faults and later refusals included) and releases held requests. */
     public void clearFaults() {
         faults.clear();
+        errorListFaults.clear();
+        worker.clearRefusals();
     }
 
     /** Lets every request held by {@link Fault#hold()} go on. */
     public void releaseHeldRequests() {
         faults.gate().releaseAll();
+        errorListFaults.gate().releaseAll();
     }
 
     /** @return whether at least {@code count} requests were held at once before the timeout */
@@ -407,6 +446,8 @@ public final class OmetriaSimulator implements AutoCloseable {
      */
     public void reset() {
         faults.clear();
+        errorListFaults.clear();
+        worker.clearRefusals();
         worker.discardPending();
         worker.resume();
         awaitIdle(IDLE_TIMEOUT);
@@ -423,6 +464,7 @@ public final class OmetriaSimulator implements AutoCloseable {
             return;
         }
         faults.gate().close();
+        errorListFaults.gate().close();
         http.stop(0);
         if (https != null) {
             https.stop(0);

@@ -47,6 +47,7 @@ import java.util.UUID;
  * @param captureFailure what an unexpected error while recording a change does to the transaction
  * @param requestTimeout how long one push request may stay unanswered
  * @param directMaxPending direct mode: the most changed entities waiting to be read after commit
+ * @param pushErrorsPollInterval how often to read {@code GET /v2/push/_errors}, or null not to (the default)
  */
 public record OmetriaConfig(
         boolean enabled,
@@ -74,7 +75,8 @@ public record OmetriaConfig(
         Duration statelessCaptureDelay,
         CaptureFailurePolicy captureFailure,
         Duration requestTimeout,
-        int directMaxPending) {
+        int directMaxPending,
+        Duration pushErrorsPollInterval) {
 
     /**
      * Whether the settings turn the integration on, without validating anything else. Used by the mapping
@@ -182,11 +184,15 @@ public record OmetriaConfig(
         }
         Duration requestTimeout = reader.read(OmetriaSettings.REQUEST_TIMEOUT);
         int directMaxPending = reader.read(OmetriaSettings.DIRECT_MAX_PENDING);
+        Duration pushErrorsPoll = reader.read(OmetriaSettings.PUSH_ERRORS_POLL_INTERVAL);
+        if (pushErrorsPoll != null && pushErrorsPoll.isZero()) {
+            pushErrorsPoll = null; // 0 is off, as unset
+        }
         reader.throwIfInvalid("ometria-sync configuration");
         return new OmetriaConfig(enabled, apiKey, endpoint.toString(), mode, rate, batch, retry, retryInitialDelay,
                 retryMaxDelay, maxQueuedRecords, maxQueuedBytes, enqueueTimeout, shutdown, invalidFieldPolicy.externalName(),
                 orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts, instanceId, statelessDelay,
-                captureFailure, requestTimeout, directMaxPending);
+                captureFailure, requestTimeout, directMaxPending, pushErrorsPoll);
     }
 
     /** Hides the API key. */

@@ -7,8 +7,10 @@ import dev.ometriasync.runtime.OmetriaPipeline;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
+import dev.ometriasync.runtime.PushErrorReport;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -52,6 +54,7 @@ final class PipelineFactory {
                 .shutdownTimeout(config.shutdownTimeout())
                 .requestTimeout(config.requestTimeout())
                 .invalidFieldPolicy(InvalidFieldPolicy.fromExternalName(config.invalidFieldPolicy()))
+                .pushErrorsPollInterval(config.pushErrorsPollInterval())
                 .listener(status);
         Object registry = settings.get(OmetriaSettings.METER_REGISTRY.key());
         if (registry != null) {
@@ -92,6 +95,11 @@ final class PipelineFactory {
         @Override
         public SendStatus sendStatus() {
             return status;
+        }
+
+        @Override
+        public List<PushErrorReport> pushErrors() {
+            return pipeline.pushErrors();
         }
 
         @Override

@@ -3,7 +3,9 @@ package dev.ometriasync.hibernate.internal;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
+import dev.ometriasync.runtime.PushErrorReport;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -36,6 +38,16 @@ public interface RecordPipeline extends AutoCloseable {
      */
     default SendStatus sendStatus() {
         return null;
+    }
+
+    /**
+     * The validation errors Ometria listed lately at {@code GET /v2/push/_errors}, as the pipeline's poller reported
+     * them.
+     *
+     * @return newest first; empty when the poller is off or this pipeline has none
+     */
+    default List<PushErrorReport> pushErrors() {
+        return List.of();
     }
 
     /**

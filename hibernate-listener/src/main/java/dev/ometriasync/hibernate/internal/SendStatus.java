@@ -2,6 +2,7 @@ package dev.ometriasync.hibernate.internal;
 
 import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.PushErrorReport;
 import dev.ometriasync.runtime.QueueState;
 import dev.ometriasync.schema.RecordType;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the pipeline reported, for health and metrics: whether Ometria refused the API key (401/403) and how many
- * records it accepted, rejected or dead-lettered. Forwards every callback to the application's listener, if any.
+ * records it accepted, rejected or dead-lettered, and how many validation errors the {@code _errors} poller reported. Forwards every callback to the application's listener, if any.
  */
 public final class SendStatus implements OmetriaListener {
 
@@ -32,6 +33,7 @@ public final class SendStatus implements OmetriaListener {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong pushErrors = new AtomicLong();
     private volatile AuthFailure authFailure;
 
     SendStatus(OmetriaListener delegate) {
@@ -56,6 +58,17 @@ public final class SendStatus implements OmetriaListener {
     /** @return records given up after the retry budget, since start */
     public long deadLetteredRecords() {
         return deadLettered.get();
+    }
+
+    /** @return validation errors Ometria listed at GET /v2/push/_errors since start (0 while the poller is off) */
+    public long pushErrorsListed() {
+        return pushErrors.get();
+    }
+
+    @Override
+    public void pushErrorListed(PushErrorReport report) {
+        pushErrors.incrementAndGet();
+        delegate.pushErrorListed(report);
     }
 
     @Override

@@ -124,6 +124,19 @@ public final class PipelineProperties {
             .withDefault(InvalidFieldPolicy.DROP_FIELD)
             .build();
 
+    /**
+     * How often the pipeline reads Ometria's validation errors ({@code GET /v2/push/_errors}: records Ometria
+     * acknowledged and found invalid later) and reports each new entry, tied to its record type and id where that can
+     * be told, to the listener ({@code pushErrorListed}), the meter {@code ometria.pipeline.push.errors} and the log.
+     * Each read is one request of the account's budget, taken from the same rate limiter as the pushes; reads pause
+     * while the pipeline has acknowledged nothing in the last ten minutes (three intervals when longer). Off by default; {@code 0} is off too;
+     * otherwise at least 1 second, and minutes are plenty (Ometria lists its 100 most recent errors).
+     */
+    public static final Setting<Duration> PUSH_ERRORS_POLL_INTERVAL = Setting.duration("push-errors.poll-interval")
+            .mustBe(interval -> interval.isZero() || interval.compareTo(Duration.ofSeconds(1)) >= 0,
+                    "0 (off) or at least 1s")
+            .build();
+
     private PipelineProperties() {
     }
 
@@ -135,7 +148,7 @@ public final class PipelineProperties {
     public static List<Setting<?>> all() {
         return List.of(API_KEY, ENDPOINT, REQUESTS_PER_SECOND, MAX_BATCH_SIZE, REQUEST_TIMEOUT, RETRY_MAX_DURATION,
                 RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, QUEUE_MAX_RECORDS, QUEUE_MAX_BYTES, QUEUE_ENQUEUE_TIMEOUT,
-                SHUTDOWN_TIMEOUT, INVALID_FIELD_POLICY);
+                SHUTDOWN_TIMEOUT, INVALID_FIELD_POLICY, PUSH_ERRORS_POLL_INTERVAL);
     }
 
     private static InvalidFieldPolicy invalidFieldPolicy(Object value) {

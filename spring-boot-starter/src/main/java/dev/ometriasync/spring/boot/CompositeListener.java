@@ -2,6 +2,7 @@ package dev.ometriasync.spring.boot;
 
 import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaRecord;
+import dev.ometriasync.runtime.PushErrorReport;
 import dev.ometriasync.runtime.QueueState;
 import dev.ometriasync.schema.RecordType;
 import java.time.Duration;
@@ -64,6 +65,11 @@ final class CompositeListener implements OmetriaListener {
     @Override
     public void queueState(QueueState state) {
         each(l -> l.queueState(state));
+    }
+
+    @Override
+    public void pushErrorListed(PushErrorReport report) {
+        each(l -> l.pushErrorListed(report));
     }
 
     @Override

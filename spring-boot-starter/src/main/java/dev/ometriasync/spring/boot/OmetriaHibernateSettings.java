@@ -87,6 +87,7 @@ final class OmetriaHibernateSettings {
         putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID.key(), relay.getInstanceId());
         settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY.key(), properties.getStateless().getCaptureDelay());
         settings.put(OmetriaSettings.DIRECT_MAX_PENDING.key(), properties.getDirect().getMaxPending());
+        putIfSet(settings, OmetriaSettings.PUSH_ERRORS_POLL_INTERVAL.key(), properties.getPushErrors().getPollInterval());
         return settings;
     }
 

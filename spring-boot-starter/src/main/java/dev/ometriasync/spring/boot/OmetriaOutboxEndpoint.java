@@ -4,6 +4,8 @@ import dev.ometriasync.hibernate.DeadLetter;
 import dev.ometriasync.hibernate.DeadLetters;
 import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.hibernate.OmetriaSyncStatus;
+import dev.ometriasync.runtime.PushErrorReport;
+import dev.ometriasync.runtime.RecordKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,10 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * ({@code management.endpoints.web.exposure.include=health,ometria}); the same operations as
  * {@link OmetriaSync#deadLetters()}:
  * <ul>
- *   <li>{@code GET /actuator/ometria?limit=100}: outbox figures and the dead rows with their reasons;</li>
+ *   <li>{@code GET /actuator/ometria?limit=100}: outbox figures, the dead rows with their reasons, and
+ *       ({@code pushErrors}) the validation errors Ometria listed lately at {@code GET /v2/push/_errors}, each with its
+ *       record type and id where they can be told, or the candidates ({@link OmetriaSync#pushErrors()}; empty unless
+ *       {@code ometria.push-errors.poll-interval} is set);</li>
  *   <li>{@code POST /actuator/ometria} with {@code {"ids": "41,42"}} or {@code {"all": true}}: replay dead rows (they
  *       become pending and the relay sends the entities' current state);</li>
  *   <li>{@code DELETE /actuator/ometria?ids=41,42} or {@code ?all=true}: purge dead rows.</li>
@@ -44,10 +49,10 @@ public class OmetriaOutboxEndpoint {
     }
 
     /**
-     * Figures and dead rows.
+     * Figures, dead rows and the validation errors Ometria listed lately.
      *
      * @param limit the most dead rows to list (default 100)
-     * @return the figures and the rows
+     * @return the figures, the rows and the errors
      */
     @ReadOperation
     public Map<String, Object> outbox(@Nullable Integer limit) {
@@ -75,6 +80,19 @@ public class OmetriaOutboxEndpoint {
             rows.add(item);
         }
         body.put("deadLetters", rows);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (PushErrorReport report : sync.pushErrors()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("recordType", report.recordType() == null ? null : report.recordType().jsonName());
+            item.put("recordId", report.recordId());
+            item.put("collection", report.record() == null ? null : report.record().collection());
+            item.put("candidates", report.candidates().stream().map(RecordKey::id).toList());
+            item.put("errorPath", report.error().errorPath());
+            item.put("errorMessage", report.error().errorMessage());
+            item.put("listedAt", report.listedAt().toString());
+            errors.add(item);
+        }
+        body.put("pushErrors", errors);
         return body;
     }
 

@@ -90,6 +90,8 @@ public class OmetriaProperties {
 
     private final Health health = new Health();
 
+    private final PushErrors pushErrors = new PushErrors();
+
     /** What happens to a record with an invalid optional field. */
     public enum InvalidFieldPolicy {
         /** Send the record without the field and report it. */
@@ -371,6 +373,30 @@ public class OmetriaProperties {
         }
     }
 
+    /** Reading Ometria's validation errors (GET /v2/push/_errors). */
+    public static class PushErrors {
+
+        /**
+         * How often to read Ometria's validation errors (GET /v2/push/_errors: records Ometria acknowledged and found
+         * invalid later, which are then not stored), such as 5m; at least 1s. Each new entry is reported to the
+         * OmetriaListener beans, the meter ometria.pipeline.push.errors, the log and the ometria Actuator endpoint,
+         * with its record type and id where they can be told (Ometria names neither: an entry is matched against the
+         * records this instance sent in the last ten minutes, or three intervals when longer). Each read is one request of the account's rate budget,
+         * from the same limiter as the pushes; a 401/403 on a read stops sending as on a push. Unset or 0: off.
+         */
+        private Duration pollInterval;
+
+        /** @return the poll interval, or null when off */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval the poll interval, or null for off */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
+
     /** The Actuator health indicator "ometria". */
     public static class Health {
 
@@ -555,5 +581,10 @@ public class OmetriaProperties {
     /** @return health indicator settings */
     public Health getHealth() {
         return health;
+    }
+
+    /** @return settings of the GET /v2/push/_errors poller */
+    public PushErrors getPushErrors() {
+        return pushErrors;
     }
 }

@@ -73,7 +73,7 @@ class OmetriaPropertiesTest {
     void propertiesReachHibernateWithoutSpringJpaProperties() {
         runner.withPropertyValues("ometria.api-key=k-1", "ometria.mode=direct", "ometria.requests-per-second=8",
                         "ometria.retry.max-duration=2h", "ometria.delete-policy.order=deactivate", "ometria.relay.instance-id=node-1",
-                        "ometria.invalid-field-policy=reject")
+                        "ometria.invalid-field-policy=reject", "ometria.push-errors.poll-interval=5m")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     OmetriaConfig config = OmetriaConfig.read(hibernateSettings(context));
@@ -85,6 +85,7 @@ class OmetriaPropertiesTest {
                     assertThat(config.orderDeletePolicy()).hasToString("DEACTIVATE");
                     assertThat(config.instanceId()).isEqualTo("node-1");
                     assertThat(config.invalidFieldPolicy()).isEqualTo("reject");
+                    assertThat(config.pushErrorsPollInterval()).hasMinutes(5);
                 });
     }
 

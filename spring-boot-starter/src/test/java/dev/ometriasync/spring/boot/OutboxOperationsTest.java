@@ -97,6 +97,10 @@ class OutboxOperationsTest {
             }
         }
         assertThat(entityIds).containsExactlyInAnyOrder("m-bad-1", "m-bad-2");
+        // the _errors poller is off by default: nothing listed, and no read beyond the pipeline's warm-up
+        assertThat(outbox.path("pushErrors").isArray()).isTrue();
+        assertThat(outbox.path("pushErrors")).isEmpty();
+        assertThat(simulator.requests().stream().filter(r -> r.path().equals("/v2/push/_errors")).count()).isLessThanOrEqualTo(1);
 
         // replay one: it becomes pending and its current state reaches the simulator
         simulator.clearFaults();

@@ -28,12 +28,12 @@ public final class ApiRouter implements HttpHandler {
     private final RequestLog log;
     private final NetworkDelay network;
 
-    public ApiRouter(SimulatorSettings settings, FaultPlan faults, ValidationWorker worker, ErrorLog errors,
-                     RequestLog log) {
+    public ApiRouter(SimulatorSettings settings, FaultPlan faults, FaultPlan errorListFaults, ValidationWorker worker,
+                     ErrorLog errors, RequestLog log) {
         this.settings = settings;
         this.clock = settings.clock();
         this.push = new PushHandler(settings, faults, worker, errors);
-        this.errorList = new ErrorsHandler(settings, errors);
+        this.errorList = new ErrorsHandler(settings, errors, push, errorListFaults);
         this.log = log;
         this.network = new NetworkDelay(settings.networkDelayMin(), settings.networkDelayMax(),
                 settings.newConnectionDelay());

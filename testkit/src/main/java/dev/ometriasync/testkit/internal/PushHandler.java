@@ -130,6 +130,23 @@ final class PushHandler {
         return accept(body).fromApi();
     }
 
+    /**
+     * Counts another Data API call of the account ({@code GET /v2/push/_errors}) in the same sliding window as the
+     * pushes: Ometria's older pages give one budget for every Data API call of an account.
+     *
+     * @param arrival when the request arrived
+     * @return null when admitted; else the 429 answer
+     */
+    Answer admitOtherCall(java.time.Instant arrival) {
+        Optional<Duration> rateWait;
+        synchronized (intakeLock) {
+            rateWait = requestRate.tryAdmit(arrival, 1);
+        }
+        return rateWait.map(wait -> rateLimited(wait, "Too many requests: at most " + settings.requestsPerSecond()
+                + " requests (pushes and other Data API calls) per " + describe(settings.rateWindow())
+                + " for this account", "rate-limited")).orElse(null);
+    }
+
     void reset() {
         synchronized (intakeLock) {
             requestRate.clear();
@@ -213,8 +230,17 @@ final class PushHandler {
 
     /** @return the faulted answer, or null when the fault says to go on normally */
     private Answer play(Fault fault, String origin) {
+        return play(fault, origin, faults.gate());
+    }
+
+    /**
+     * Plays a fault.
+     *
+     * @return the faulted answer, or null when the fault says to go on normally
+     */
+    static Answer play(Fault fault, String origin, FaultPlan.HoldGate gate) {
         if (fault.holds()) {
-            faults.gate().hold();
+            gate.hold();
         }
         if (!fault.delay().isZero()) {
             sleep(fault.delay());
@@ -243,7 +269,7 @@ final class PushHandler {
         return mediaType.equalsIgnoreCase("application/json");
     }
 
-    private static long wholeSecondsAtLeastOne(Duration wait) {
+    static long wholeSecondsAtLeastOne(Duration wait) {
         long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
         return Math.max(1, seconds);
     }

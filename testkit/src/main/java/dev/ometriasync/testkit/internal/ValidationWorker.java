@@ -1,11 +1,14 @@
 package dev.ometriasync.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ometriasync.testkit.ValidationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * Validates acknowledged records after the acknowledgement, as Ometria does, on one
@@ -21,6 +24,11 @@ public final class ValidationWorker implements AutoCloseable {
     record Batch(String requestId, List<ObjectNode> records) {
     }
 
+    /** A rule Ometria applies later that the simulator's own checks do not hold: matching records are refused at a path. */
+    private record LaterRefusal(Predicate<? super JsonNode> matcher, String path) {
+    }
+
+    private final List<LaterRefusal> laterRefusals = new CopyOnWriteArrayList<>();
     private final RecordChecker checker;
     private final RecordStore store;
     private final ErrorLog errors;
@@ -76,6 +84,21 @@ public final class ValidationWorker implements AutoCloseable {
 
     public synchronized boolean isPaused() {
         return paused;
+    }
+
+    /**
+     * Refuses acknowledged records that match, at validation, at the given path, until {@link #clearRefusals()}.
+     *
+     * @param matcher which records
+     * @param path the {@code error_path} to list, such as {@code root > firstname}
+     */
+    public void refuseLater(Predicate<? super JsonNode> matcher, String path) {
+        laterRefusals.add(new LaterRefusal(matcher, path));
+    }
+
+    /** Forgets the rules given to {@link #refuseLater}. */
+    public void clearRefusals() {
+        laterRefusals.clear();
     }
 
     /** Drops batches not yet validated. */
@@ -142,6 +165,12 @@ public final class ValidationWorker implements AutoCloseable {
         String id = record.get("id").asText();
         List<RecordChecker.Problem> problems = checker.check(record);
         if (problems.isEmpty()) {
+            for (LaterRefusal refusal : laterRefusals) {
+                if (refusal.matcher().test(record)) {
+                    errors.add(new ValidationFailure(ValueRule.NOT_VALID, refusal.path(), type, id, requestId, clock.instant()));
+                    return; // refused: not stored, as Ometria stores no invalid record
+                }
+            }
             if (RecordChecker.truncateEventType(record)) {
                 errors.add(new ValidationFailure("value truncated to " + RecordChecker.EVENT_TYPE_MAX_LENGTH + " characters",
                         "root > event_type", type, id, requestId, clock.instant()));

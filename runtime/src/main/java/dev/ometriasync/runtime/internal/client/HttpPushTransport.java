@@ -125,28 +125,69 @@ public final class HttpPushTransport {
      * @return the entries, or a future failed with {@link OmetriaRequestException}
      */
     public CompletableFuture<List<PushError>> recentErrors() {
+        return readErrorList().thenApply(read -> {
+            if (read.failure() == null) {
+                return read.entries();
+            }
+            int status = read.failure() instanceof PushResult.Unauthorized refused ? refused.statusCode()
+                    : read.failure() instanceof PushResult.RateLimited ? 429
+                    : read.failure() instanceof PushResult.Retryable retryable ? retryable.statusCode()
+                    : read.failure() instanceof PushResult.BadRequest bad ? bad.statusCode() : -1;
+            String what = status < 0 ? " failed: " : status == 200 ? ": " : " answered HTTP " + status + " (";
+            throw new OmetriaRequestException(status, "GET " + endpoint.errors() + what + describe(read.failure())
+                    + (status >= 0 && status != 200 ? ")" : ""), null);
+        });
+    }
+
+    /**
+     * Reads the account's recent validation errors, the failure classified as a push's would be (for the pipeline's
+     * poller, which treats a refused key, a 429 or an untrusted server on a read as on a push). Bounded by the request
+     * timeout like a push, body included.
+     *
+     * @return the read; never completes exceptionally
+     */
+    public CompletableFuture<ErrorListRead> readErrorList() {
         HttpRequest request = request(endpoint.errors()).GET().build();
         LOG.debug("GET {}", endpoint.errors());
-        return http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES))
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new OmetriaRequestException(-1, "GET " + endpoint.errors() + " failed: "
-                                + classifier.describeFailure(failure, requestTimeout), null);
-                    }
-                    if (response.statusCode() != 200) {
-                        PushResult asPush = classifier.classify(response.statusCode(), response.headers(), response.body(), 0);
-                        throw new OmetriaRequestException(response.statusCode(),
-                                "GET " + endpoint.errors() + " answered HTTP " + response.statusCode() + " (" + asPush + ")", null);
-                    }
-                    try {
-                        List<PushError> errors = RecentErrorsParser.parse(response.body());
-                        LOG.debug("GET {} -> {} error(s)", endpoint.errors(), errors.size());
-                        return errors;
-                    } catch (IllegalArgumentException unreadable) {
-                        throw new OmetriaRequestException(200, "GET " + endpoint.errors() + ": " + unreadable.getMessage()
-                                + "; expected a JSON array of {error_message, error_path} objects", null);
-                    }
-                });
+        CompletableFuture<ErrorListRead> read;
+        try {
+            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, new BoundedBodyHandler(MAX_RESPONSE_BYTES));
+            cancelAfterDeadline(exchange);
+            read = exchange.handle((response, failure) -> failure != null
+                    ? ErrorListRead.failed(classifier.classifyFailure(failure, requestTimeout))
+                    : errorList(response));
+        } catch (RuntimeException refused) {
+            read = CompletableFuture.completedFuture(ErrorListRead.failed(classifier.classifyFailure(refused, requestTimeout)));
+        }
+        return read.whenComplete((outcome, impossible) -> LOG.debug("GET {} -> {}", endpoint.errors(),
+                outcome == null ? impossible : outcome.failure() != null ? outcome.failure()
+                        : outcome.entries().size() + " error(s)"));
+    }
+
+    private ErrorListRead errorList(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            PushResult failure = classifier.classify(response.statusCode(), response.headers(), response.body(), 0);
+            // a 2xx other than 200 carries no documented list: a failure to read, not an acceptance
+            return ErrorListRead.failed(failure instanceof PushResult.Accepted
+                    ? new PushResult.Retryable(response.statusCode(), "HTTP " + response.statusCode() + " without the list")
+                    : failure);
+        }
+        try {
+            return ErrorListRead.listed(RecentErrorsParser.parse(response.body()));
+        } catch (IllegalArgumentException unreadable) {
+            return ErrorListRead.failed(new PushResult.Retryable(200, unreadable.getMessage()
+                    + "; expected a JSON array of {error_message, error_path} objects"));
+        }
+    }
+
+    private static String describe(PushResult failure) {
+        if (failure instanceof PushResult.Retryable retryable) {
+            return retryable.reason();
+        }
+        if (failure instanceof PushResult.TlsFailure tls) {
+            return tls.reason();
+        }
+        return failure.toString();
     }
 
     private HttpRequest.Builder request(java.net.URI uri) {

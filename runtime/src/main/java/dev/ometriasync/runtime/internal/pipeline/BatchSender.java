@@ -2,6 +2,7 @@ package dev.ometriasync.runtime.internal.pipeline;
 
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.PushResult;
+import dev.ometriasync.runtime.internal.client.ErrorListRead;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,6 +29,16 @@ public interface BatchSender {
      * @return completes when the request ended (however it ended), or null when there is nothing to warm
      */
     default CompletableFuture<?> warmUp() {
+        return null;
+    }
+
+    /**
+     * Reads {@code GET /v2/push/_errors}, for the pipeline's poller. The pipeline gives it a rate-limit slot like any
+     * request.
+     *
+     * @return the read (never completing exceptionally), or null when this sender cannot read the list
+     */
+    default CompletableFuture<ErrorListRead> readErrorList() {
         return null;
     }
 }

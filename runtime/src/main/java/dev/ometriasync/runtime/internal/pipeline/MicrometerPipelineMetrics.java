@@ -25,7 +25,12 @@ import java.util.function.Supplier;
  *   <li>{@code ometria.pipeline.requests} (counter, tag {@code result}): push requests by result;</li>
  *   <li>{@code ometria.pipeline.rate.limited} (counter): 429 answers;</li>
  *   <li>{@code ometria.pipeline.dead.letters} (counter): dead-lettered records;</li>
- *   <li>{@code ometria.pipeline.rejected} (counter): rejected records.</li>
+ *   <li>{@code ometria.pipeline.rejected} (counter): rejected records;</li>
+ *   <li>{@code ometria.pipeline.push.errors} (counter, tag {@code type}: the record type, or {@code unknown} when the
+ *       entry cannot be tied to one type): validation errors Ometria listed at {@code GET /v2/push/_errors}, while the
+ *       pipeline polls it;</li>
+ *   <li>{@code ometria.pipeline.push.errors.reads} (counter, tag {@code result}: {@code ok} or {@code failed}): reads of
+ *       that list.</li>
  * </ul>
  * Only referenced from {@code OmetriaPipeline} when a registry was configured, so the class (and
  * Micrometer) is never loaded otherwise.
@@ -39,6 +44,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Counter deadLetters;
     private final Counter rejected;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<String, Counter> pushErrors = new ConcurrentHashMap<>();
+    private final Map<String, Counter> pushErrorReads = new ConcurrentHashMap<>();
 
     /**
      * Creates the meters.
@@ -83,6 +90,21 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     public void requestCompleted(String result) {
         requests.computeIfAbsent(result, r -> register(Counter.builder("ometria.pipeline.requests")
                 .description("Push requests by result").tags(tags).tag("result", r).register(registry)))
+                .increment();
+    }
+
+    @Override
+    public void pushErrorListed(String recordType) {
+        pushErrors.computeIfAbsent(recordType, t -> register(Counter.builder("ometria.pipeline.push.errors")
+                .description("Validation errors Ometria listed at GET /v2/push/_errors, by record type").tags(tags)
+                .tag("type", t).register(registry)))
+                .increment();
+    }
+
+    @Override
+    public void pushErrorsRead(String result) {
+        pushErrorReads.computeIfAbsent(result, r -> register(Counter.builder("ometria.pipeline.push.errors.reads")
+                .description("Reads of GET /v2/push/_errors by result").tags(tags).tag("result", r).register(registry)))
                 .increment();
     }
 

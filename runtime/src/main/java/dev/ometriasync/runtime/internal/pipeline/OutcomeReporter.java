@@ -8,6 +8,7 @@ import dev.ometriasync.runtime.logging.EmailMasker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,26 @@ final class OutcomeReporter {
 
     private final OmetriaListener listener;
     private final PipelineMetrics metrics;
+    private final Consumer<List<OmetriaRecord>> acknowledged;
 
     OutcomeReporter(OmetriaListener listener, PipelineMetrics metrics) {
+        this(listener, metrics, records -> {
+        });
+    }
+
+    /**
+     * @param acknowledged told first of the records of every acknowledged request (the {@code _errors} poller's
+     *     candidates)
+     */
+    OutcomeReporter(OmetriaListener listener, PipelineMetrics metrics, Consumer<List<OmetriaRecord>> acknowledged) {
         this.listener = listener;
         this.metrics = metrics;
+        this.acknowledged = acknowledged;
     }
 
     void accepted(BatchRun run, PushResult.Accepted accepted) {
         LOG.debug("Ometria accepted {} (request {})", run, accepted.requestId());
+        notify(() -> acknowledged.accept(run.records));
         notify(() -> listener.sent(run.records, accepted.requestId()));
         if (accepted.rejected() > 0) {
             LOG.warn("Ometria acknowledged {} (request {}) but counted {} of them as rejected at intake; it does not "

@@ -4,6 +4,7 @@ import dev.ometriasync.runtime.OmetriaListener;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
+import dev.ometriasync.runtime.PushErrorReport;
 import dev.ometriasync.runtime.internal.resilience.FailsafeRetryExecutor;
 import dev.ometriasync.runtime.internal.time.Deadlines;
 import dev.ometriasync.runtime.resilience.Backoff;
@@ -11,6 +12,7 @@ import dev.ometriasync.runtime.spi.TimeSource;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +46,11 @@ public final class PipelineEngine {
      * @param enqueueTimeout how long a submission waits for room
      * @param shutdownTimeout how long {@link #close()} keeps sending
      * @param retry backoff and retry budget
+     * @param pushErrorsPollInterval how often to read {@code GET /v2/push/_errors}, or null not to
      */
     public record Config(String name, String apiKey, URI endpoint, double requestsPerSecond, int maxBatchSize,
             int maxQueuedRecords, long maxQueuedBytes, Duration enqueueTimeout, Duration shutdownTimeout,
-            Backoff retry) {
+            Backoff retry, Duration pushErrorsPollInterval) {
 
         /** Never prints the API key. */
         @Override
@@ -65,6 +68,7 @@ public final class PipelineEngine {
     private final AccountRateLimiters.Lease limiterLease;
     private final ThreadPoolExecutor executor;
     private final SendLoop loop;
+    private final PushErrorPoller errorPoller;
     private final Set<CompletableFuture<Outcome>> outstanding = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread loopThread;
@@ -85,7 +89,6 @@ public final class PipelineEngine {
         this.time = time;
         this.check = check;
         this.metrics = metrics;
-        this.outcomes = new OutcomeReporter(listener, metrics);
         this.queue = new PendingQueue(time, config.maxQueuedRecords(), config.maxQueuedBytes());
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "ometria-pipeline-" + config.name());
@@ -93,15 +96,30 @@ public final class PipelineEngine {
             loopThread = thread;
             return thread;
         });
+        this.errorPoller = config.pushErrorsPollInterval() == null ? null
+                : new PushErrorPoller(time, executor, config.pushErrorsPollInterval(), listener, metrics);
+        this.outcomes = errorPoller == null ? new OutcomeReporter(listener, metrics)
+                : new OutcomeReporter(listener, metrics, errorPoller::acknowledged);
         this.limiterLease = AccountRateLimiters.join(config.apiKey(), config.endpoint(), time,
                 config.requestsPerSecond());
         this.loop = new SendLoop(time, transport, limiterLease.limiter(),
                 new FailsafeRetryExecutor(time, executor, config.retry()), queue, check, outcomes, metrics, executor,
                 config.maxBatchSize());
         metrics.bindGauges(queue::size, queue::oldestHeldSince, time::now);
-        executor.execute(loop::warmUp);
-        LOG.info("Ometria pipeline '{}' started: endpoint {}, {} requests/s, batches of up to {} records",
-                config.name(), config.endpoint(), config.requestsPerSecond(), config.maxBatchSize());
+        // With the poller, the warm-up is its first read of GET /v2/push/_errors (the same request).
+        executor.execute(errorPoller == null ? loop::warmUp : () -> errorPoller.start(loop));
+        LOG.info("Ometria pipeline '{}' started: endpoint {}, {} requests/s, batches of up to {} records{}",
+                config.name(), config.endpoint(), config.requestsPerSecond(), config.maxBatchSize(),
+                errorPoller == null ? "" : ", reading GET /v2/push/_errors every " + config.pushErrorsPollInterval());
+    }
+
+    /**
+     * The validation errors the poller reported lately.
+     *
+     * @return newest first; empty when the poller does not run
+     */
+    public List<PushErrorReport> pushErrors() {
+        return errorPoller == null ? List.of() : errorPoller.recentReports();
     }
 
     /**
@@ -193,6 +211,9 @@ public final class PipelineEngine {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (errorPoller != null) {
+            errorPoller.close(); // no more reads: the records still held go first
         }
         queue.close();
         // Withdrawn records (their submitters completed them) are never sent: neither counted nor waited for.

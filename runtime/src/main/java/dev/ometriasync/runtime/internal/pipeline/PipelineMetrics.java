@@ -53,6 +53,22 @@ public interface PipelineMetrics {
     default void rejected(int records) {
     }
 
+    /**
+     * Ometria listed a new validation error at {@code GET /v2/push/_errors}.
+     *
+     * @param recordType the record type it belongs to ({@code contact}, ...), or {@code unknown}
+     */
+    default void pushErrorListed(String recordType) {
+    }
+
+    /**
+     * The pipeline read {@code GET /v2/push/_errors}.
+     *
+     * @param result {@code ok} or {@code failed}
+     */
+    default void pushErrorsRead(String result) {
+    }
+
     /** Removes the pipeline's meters from the registry. */
     default void close() {
     }

@@ -1,6 +1,7 @@
 package dev.ometriasync.runtime.internal.pipeline;
 
 import dev.ometriasync.runtime.PushResult;
+import dev.ometriasync.runtime.internal.client.ErrorListRead;
 import dev.ometriasync.runtime.internal.resilience.RetryDecision;
 import dev.ometriasync.runtime.internal.resilience.RetryExecutor;
 import dev.ometriasync.runtime.spi.TimeSource;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * after the pause, without spending its retry budget; 5xx, I/O errors, timeouts → exponential backoff with
  * jitter until the budget is spent, then dead letter; 400/413 → split in halves ({@link BatchBisector});
  * 401/403 → the pipeline stops.
+ *
+ * <p>It also sends the reads of {@code GET /v2/push/_errors} the {@link PushErrorPoller} asks for: each takes the next
+ * free slot, ahead of due attempts and new batches (reads are rare; batches would otherwise take every slot while
+ * records wait), and its failure is acted on as a push's would be: a 429 pauses the account, a 401/403 or an untrusted
+ * server stops the pipeline.
  */
 final class SendLoop {
 
@@ -65,6 +72,9 @@ final class SendLoop {
 
     private record PendingAttempt(BatchRun run, CompletableFuture<AttemptResult> promise) {
     }
+
+    /** Reads of the error list waiting for a slot, answered on the pipeline's thread. Pipeline thread only. */
+    private final ArrayDeque<Consumer<ErrorListRead>> errorListReads = new ArrayDeque<>();
 
     SendLoop(TimeSource time, BatchSender transport, AccountRateLimiter limiter, RetryExecutor retries,
             PendingQueue queue, PreSendCheck check, OutcomeReporter outcomes, PipelineMetrics metrics,
@@ -108,6 +118,15 @@ final class SendLoop {
         try {
             while (stopReason == null) {
                 Instant now = time.now();
+                if (!errorListReads.isEmpty()) {
+                    Optional<AccountRateLimiter.Slot> slot = limiter.tryAcquireUnspaced(now);
+                    if (slot.isEmpty()) {
+                        wakeAt(now.plus(limiter.timeUntilFree(now)));
+                        return;
+                    }
+                    sendErrorListRead(slot.get(), errorListReads.poll(), false);
+                    continue;
+                }
                 if (warmingUp && now.isBefore(warmUpUntil)) {
                     // Let the first batch use the connection the warm-up opened; never wait long for it.
                     wakeAt(warmUpUntil);
@@ -162,14 +181,30 @@ final class SendLoop {
      * connection itself. Pipeline thread only.
      */
     void warmUp() {
+        warmUp(null);
+    }
+
+    /**
+     * Like {@link #warmUp()}; with a reader, the warm-up is a read of the error list (the same request) whose answer
+     * goes to the reader, so that a pipeline that polls the list takes it as it stands before anything was sent,
+     * without spending a request on it. When no slot is free, nothing is sent and the reader is not called.
+     * Pipeline thread only.
+     *
+     * @param errorListReader where the answer goes, or null for a plain warm-up
+     * @return whether the reader will be called: a read was sent
+     */
+    boolean warmUp(Consumer<ErrorListRead> errorListReader) {
         if (stopReason != null) {
-            return;
+            return false;
         }
-        CompletableFuture<?> warmUp;
         Optional<AccountRateLimiter.Slot> slot = limiter.tryAcquireUnspaced(time.now());
         if (slot.isEmpty()) {
-            return; // the account is busy: its connections are warm, or its slots better spent on records
+            return false; // the account is busy: its connections are warm, or its slots better spent on records
         }
+        if (errorListReader != null && sendErrorListRead(slot.get(), errorListReader, true)) {
+            return true;
+        }
+        CompletableFuture<?> warmUp;
         try {
             warmUp = transport.warmUp();
         } catch (RuntimeException e) {
@@ -177,11 +212,9 @@ final class SendLoop {
         }
         if (warmUp == null) {
             limiter.cancel(slot.get()); // nothing was sent
-            return;
+            return false;
         }
-        warmingUp = true;
-        warmUpUntil = time.now().plus(WARM_UP_WAIT);
-        inFlightRequests++;
+        startWarmUp();
         warmUp.handle((ignored, failure) -> {
             limiter.release(slot.get(), time.now());
             if (failure != null) {
@@ -194,6 +227,79 @@ final class SendLoop {
             });
             return null;
         });
+        return false;
+    }
+
+    private void startWarmUp() {
+        warmingUp = true;
+        warmUpUntil = time.now().plus(WARM_UP_WAIT);
+        inFlightRequests++;
+    }
+
+    /**
+     * Asks for a read of {@code GET /v2/push/_errors} with the next free slot, ahead of batches. The reader is called
+     * on the pipeline's thread with the answer; with a failed read after the loop acted on it as on a push's (a 429
+     * paused the account; a 401/403 or an untrusted server stopped the pipeline). Not called when the pipeline stops
+     * before a slot came, or when the transport cannot read the list. Pipeline thread only.
+     *
+     * @param reader where the answer goes
+     */
+    void readErrorList(Consumer<ErrorListRead> reader) {
+        if (stopReason != null) {
+            return;
+        }
+        errorListReads.add(reader);
+        kick();
+    }
+
+    /** @return false when the transport cannot read the list (the slot was given back) */
+    private boolean sendErrorListRead(AccountRateLimiter.Slot slot, Consumer<ErrorListRead> reader, boolean warmUp) {
+        CompletableFuture<ErrorListRead> read;
+        try {
+            read = transport.readErrorList();
+        } catch (RuntimeException e) {
+            read = CompletableFuture.failedFuture(e);
+        }
+        if (read == null) {
+            limiter.cancel(slot);
+            return false;
+        }
+        if (warmUp) {
+            startWarmUp();
+        } else {
+            inFlightRequests++;
+        }
+        read.handle((answer, failure) -> {
+            limiter.release(slot, time.now()); // on the answering thread, as for a push
+            return answer != null ? answer : ErrorListRead.failed(asRetryable(failure));
+        }).thenAccept(answer -> onLoopThread(() -> onErrorListAnswer(answer, reader, warmUp)));
+        return true;
+    }
+
+    private void onErrorListAnswer(ErrorListRead answer, Consumer<ErrorListRead> reader, boolean warmUp) {
+        inFlightRequests--;
+        if (warmUp) {
+            warmingUp = false;
+        }
+        PushResult failure = answer.failure();
+        if (failure instanceof PushResult.RateLimited limited) {
+            Duration pause = limiter.pauseAfterRateLimit(limited.retryAfter(), time.now());
+            metrics.rateLimited();
+            outcomes.rateLimited(pause, limited.retryAfter().isPresent());
+        } else if (failure instanceof PushResult.Unauthorized unauthorized && stopReason == null) {
+            stop(authMessage(unauthorized) + " (refused on GET /v2/push/_errors, which the pipeline reads because "
+                    + "pushErrorsPollInterval is set: if this key may push but not read that list, switch the poller off)");
+            outcomes.authenticationFailed(unauthorized.statusCode(), stopReason);
+        } else if (failure instanceof PushResult.TlsFailure tls && stopReason == null) {
+            stop(tlsMessage(tls));
+            outcomes.authenticationFailed(-1, stopReason);
+        }
+        try {
+            reader.accept(answer);
+        } catch (RuntimeException e) {
+            LOG.warn("Handling the answer of GET /v2/push/_errors failed; the pipeline goes on", e);
+        }
+        kick();
     }
 
     /**
@@ -355,9 +461,7 @@ final class SendLoop {
             outcomes.authenticationFailed(unauthorized.statusCode(), stopReason);
             outcomes.abandoned(run.entries, stopReason);
         } else if (result instanceof PushResult.TlsFailure tls) {
-            stop("Could not open a trusted connection to Ometria: " + tls.reason() + ". The pipeline has stopped "
-                    + "sending (retrying cannot fix a certificate) and must be rebuilt once the endpoint or trust store "
-                    + "is fixed");
+            stop(tlsMessage(tls));
             // Reported as an authentication failure: the server could not be authenticated; health checks see it.
             outcomes.authenticationFailed(-1, stopReason);
             outcomes.abandoned(run.entries, stopReason);
@@ -375,6 +479,12 @@ final class SendLoop {
         return "Ometria refused the API key (HTTP " + unauthorized.statusCode() + "): check the key configured for "
                 + "this pipeline and that it may push data; the pipeline has stopped sending and must be rebuilt "
                 + "with a valid key";
+    }
+
+    private static String tlsMessage(PushResult.TlsFailure tls) {
+        return "Could not open a trusted connection to Ometria: " + tls.reason() + ". The pipeline has stopped "
+                + "sending (retrying cannot fix a certificate) and must be rebuilt once the endpoint or trust store "
+                + "is fixed";
     }
 
     private static String describe(PushResult.Retryable retryable) {
@@ -425,6 +535,7 @@ final class SendLoop {
             wakeup = null;
         }
         due.clear();
+        errorListReads.clear();
         for (BatchRun run : new ArrayList<>(active)) {
             if (!run.inFlight) {
                 abandonRun(run, reason);
