@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ometriasync.hibernate.fixtures.Database;
 import dev.ometriasync.hibernate.fixtures.GatedContact;
+import dev.ometriasync.hibernate.fixtures.Stderr;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.testkit.OmetriaSimulator;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,46 +115,5 @@ class DirectModeBackPressureTest {
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("WARN").contains(waiting + " changed entities not yet read"));
         }
         assertThat(ometria.contact("gated", "" + (base + 1))).as("a change that waited when the factory closed").isNull();
-    }
-
-    /** Copies what is logged to standard error (slf4j-simple writes there) while the test runs. */
-    private static final class Stderr implements AutoCloseable {
-        private final PrintStream original = System.err;
-        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-
-        static Stderr capture() {
-            Stderr stderr = new Stderr();
-            System.setErr(new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    stderr.original.write(b);
-                    synchronized (stderr.copy) {
-                        stderr.copy.write(b);
-                    }
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    stderr.original.write(bytes, offset, length);
-                    synchronized (stderr.copy) {
-                        stderr.copy.write(bytes, offset, length);
-                    }
-                }
-            }, true, StandardCharsets.UTF_8));
-            return stderr;
-        }
-
-        List<String> lines(String containing) {
-            String text;
-            synchronized (copy) {
-                text = copy.toString(StandardCharsets.UTF_8);
-            }
-            return text.lines().filter(line -> line.contains(containing)).toList();
-        }
-
-        @Override
-        public void close() {
-            System.setErr(original);
-        }
     }
 }
