@@ -119,8 +119,8 @@ public interface OmetriaListener {
     }
 
     /**
-     * Ometria refused the API key (HTTP 401 or 403) — on a push, or on a read of {@code GET /v2/push/_errors} when the
-     * pipeline polls it — or the server could not be authenticated (the TLS handshake
+     * Ometria refused the API key (HTTP 401 or 403) on a push, or refused it with 401 on a read of
+     * {@code GET /v2/push/_errors} when the pipeline polls it (a 403 on a read only switches the poller off), or the server could not be authenticated (the TLS handshake
      * failed on its certificate: status -1). The pipeline stops sending: every record it holds and
      * every later submission completes {@link Outcome.Status#ABANDONED}. Fix the key (or the endpoint or trust
      * store) and build a new pipeline.

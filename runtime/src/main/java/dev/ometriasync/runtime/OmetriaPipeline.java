@@ -438,8 +438,9 @@ public final class OmetriaPipeline implements AutoCloseable {
          * as one on a push does. The pipeline's first request, which opens its connection, is then a read too: it
          * takes the list as it stands, so entries listed before the pipeline started are not reported. Reads pause
          * while the pipeline has had nothing acknowledged in the last ten minutes, or three intervals when longer (an idle pipeline, or an outbox
-         * instance that is not the active relay, spends nothing on them). A 401 or 403 on a read stops the pipeline as
-         * one on a push does (the key is refused); any other failure is logged and the next read comes an interval
+         * instance that is not the active relay, spends nothing on them). A 401 on a read stops the pipeline as one on a
+         * push does (the key is refused); a 403 (the key may not read this resource) switches only the poller off, with
+         * one ERROR, and pushing goes on; any other failure is logged and the next read comes an interval
          * later: it never fails a record.
          *
          * @param interval at least 1 second (minutes are plenty: Ometria lists its 100 most recent errors); null or

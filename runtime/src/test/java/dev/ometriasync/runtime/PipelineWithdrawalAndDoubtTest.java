@@ -25,12 +25,17 @@ class PipelineWithdrawalAndDoubtTest {
         harness.close();
     }
 
-    @Test
-    void aWithdrawnQueuedRecordIsNeverSent() {
+    /** A pipeline whose first record was sent: the manual clock stands still, so the next ones wait in the queue. */
+    private OmetriaPipeline pipelineAfterAWarmUpRecord() {
         OmetriaPipeline pipeline = harness.pipeline(b -> b.requestsPerSecond(4));
         CompletionStage<Outcome> warmUp = pipeline.submit(Records.contact("warm-up", "firstname", "\"W\""));
         Await.until("the warm-up record is accepted", () -> warmUp.toCompletableFuture().isDone());
+        return pipeline;
+    }
 
+    @Test
+    void aWithdrawnQueuedRecordIsNeverSent() {
+        OmetriaPipeline pipeline = pipelineAfterAWarmUpRecord();
         // the warm-up spent the permit and the manual clock stands still: this record waits in the queue
         CompletionStage<Outcome> stale = pipeline.submit(Records.contact("stale", "firstname", "\"v1\""));
         assertThat(stale.toCompletableFuture().cancel(false)).isTrue();
@@ -44,9 +49,7 @@ class PipelineWithdrawalAndDoubtTest {
 
     @Test
     void closingCountsOnlyTheRecordsItWillSend() {
-        OmetriaPipeline pipeline = harness.pipeline(b -> b.requestsPerSecond(4));
-        CompletionStage<Outcome> warmUp = pipeline.submit(Records.contact("warm-up", "firstname", "\"W\""));
-        Await.until("the warm-up record is accepted", () -> warmUp.toCompletableFuture().isDone());
+        OmetriaPipeline pipeline = pipelineAfterAWarmUpRecord();
         // the manual clock stands still: these three wait in the queue; the relay withdraws two of them
         CompletionStage<Outcome> kept = pipeline.submit(Records.contact("kept", "firstname", "\"K\""));
         for (String id : List.of("withdrawn-1", "withdrawn-2")) {

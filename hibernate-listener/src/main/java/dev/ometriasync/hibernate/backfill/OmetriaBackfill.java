@@ -93,21 +93,22 @@ public final class OmetriaBackfill {
     }
 
     /**
-     * The DDL of the checkpoint table for the factory's database, as shipped in
-     * {@code dev/ometriasync/hibernate/ddl/backfill-*.sql}.
+     * The DDL of the checkpoint table for the factory's database: its statement in the shipped Flyway migration,
+     * {@code db/ometria-sync/flyway/{vendor}/R__ometria_sync_tables.sql}.
      *
      * @param factory the SessionFactory
-     * @return the script
-     * @throws IllegalStateException when no script ships for the database (PostgreSQL, H2 and MySQL/MariaDB do)
+     * @return the statement
+     * @throws IllegalStateException for a database other than PostgreSQL, H2 and MySQL/MariaDB (SQL Server and Oracle:
+     *     see their migration)
      */
     public static String checkpointDdl(EntityManagerFactory factory) {
         var dialect = factory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
-        String script = CheckpointDdl.scriptFor(dialect);
-        if (script == null) {
-            throw new IllegalStateException("No checkpoint DDL ships for " + dialect.getClass().getSimpleName() + "; adapt one of "
-                    + CheckpointDdl.LOCATION + "backfill-{postgresql,h2,mysql}.sql");
+        String vendor = CheckpointDdl.vendorFor(dialect);
+        if (vendor == null) {
+            throw new IllegalStateException("No checkpoint statement for " + dialect.getClass().getSimpleName()
+                    + "; see the migration for your database, " + CheckpointDdl.locations());
         }
-        return CheckpointDdl.read(script);
+        return CheckpointDdl.statement(vendor) + ";";
     }
 
     /**

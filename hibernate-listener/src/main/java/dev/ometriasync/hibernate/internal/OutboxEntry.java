@@ -14,7 +14,7 @@ import java.time.Instant;
  * changed (operation and changed attribute <em>names</em>, so that a row written before a deploy that
  * adds fields still means the same after it); the values are read from the entity when the row is sent.
  * Mapped by {@link OutboxMappingContributor}; the DDL for each database is in
- * {@code dev/ometriasync/hibernate/ddl/}.
+ * {@code db/ometria-sync/flyway/} (one Flyway migration per database, see {@link ShippedDdl}).
  */
 @Entity(name = OutboxEntry.ENTITY_NAME)
 @Table(name = "ometria_outbox", indexes = @Index(name = "ometria_outbox_due", columnList = "status, next_attempt_at"))

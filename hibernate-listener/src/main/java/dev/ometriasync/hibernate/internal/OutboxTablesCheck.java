@@ -30,7 +30,8 @@ final class OutboxTablesCheck {
             spring.flyway.locations=classpath:db/migration,classpath:db/ometria-sync/flyway/{vendor}); \
             {vendor} is h2, postgresql, mysql, mariadb, sqlserver or oracle
               - Liquibase: include db/ometria-sync/liquibase/changelog.xml from your master changelog
-              - plain SQL: dev/ometriasync/hibernate/ddl/{h2,postgresql,mysql}.sql in ometria-sync-hibernate""";
+              - plain SQL: run db/ometria-sync/flyway/{vendor}/R__ometria_sync_tables.sql (in ometria-sync-hibernate) \
+            yourself; every statement in it is idempotent""";
 
     private OutboxTablesCheck() {
     }

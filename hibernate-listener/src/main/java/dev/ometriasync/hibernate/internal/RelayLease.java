@@ -41,6 +41,10 @@ public class RelayLease {
         this.expiresAt = expiresAt;
     }
 
+    String getName() {
+        return name;
+    }
+
     String getHolder() {
         return holder;
     }

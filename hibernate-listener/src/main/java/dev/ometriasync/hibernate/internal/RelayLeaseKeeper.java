@@ -3,7 +3,6 @@ package dev.ometriasync.hibernate.internal;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
-import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +50,9 @@ final class RelayLeaseKeeper {
                 Instant now = OutboxStore.databaseNow(session);
                 RelayLease lease = session.find(RelayLease.class, RelayLease.OUTBOX_LEASE, LockModeType.PESSIMISTIC_WRITE);
                 if (lease == null) {
-                    session.persist(new RelayLease(RelayLease.OUTBOX_LEASE, instanceId, now.plus(leaseDuration)));
-                    session.flush();
-                    return true;
+                    // false: another instance created the lease row at the same moment, and holds it
+                    return LeaseRowInsert.insertIfAbsent(session,
+                            new RelayLease(RelayLease.OUTBOX_LEASE, instanceId, now.plus(leaseDuration)));
                 }
                 if (lease.getHolder().equals(instanceId) || lease.getExpiresAt().isBefore(now)) {
                     if (!lease.getHolder().equals(instanceId)) {
@@ -65,8 +64,6 @@ final class RelayLeaseKeeper {
                 }
                 return false;
             });
-        } catch (ConstraintViolationException e) {
-            held = false; // another instance created the lease row at the same moment
         } catch (RuntimeException e) {
             holding = false; // a lease that cannot be renewed is not held
             throw e;

@@ -51,11 +51,11 @@ final class StartupChecks {
                 session.getTransaction().rollback();
             }
         } catch (RuntimeException e) {
-            String script = OutboxDdl.scriptFor(factory.getJdbcServices().getDialect());
-            String ddl = script == null
+            String vendor = ShippedDdl.vendorFor(factory.getJdbcServices().getDialect());
+            String ddl = vendor == null
                     ? "No script ships for " + factory.getJdbcServices().getDialect().getClass().getSimpleName()
-                            + "; adapt one of " + OutboxDdl.LOCATION + "{postgresql,h2,mysql}.sql"
-                    : "Create them with (" + OutboxDdl.LOCATION + script + " in ometria-sync-hibernate):\n\n" + OutboxDdl.read(script);
+                            + "; adapt one of " + ShippedDdl.FLYWAY_LOCATION + "{vendor}/" + ShippedDdl.SCRIPT
+                    : "Create them with (" + ShippedDdl.location(vendor) + " in ometria-sync-hibernate):\n\n" + ShippedDdl.read(vendor);
             throw new IllegalStateException("ometria-sync runs in outbox mode (ometria.mode=outbox) but the tables ometria_outbox and "
                     + "ometria_relay_lease are missing or unreadable (" + e.getMessage() + ").\n" + OutboxTablesCheck.MIGRATIONS + "\n" + ddl
                     + "\nor set ometria.mode=direct to run without a table (changes not yet sent are lost on a crash).", e);

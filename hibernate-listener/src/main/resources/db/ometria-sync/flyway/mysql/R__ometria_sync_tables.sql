@@ -1,7 +1,11 @@
--- ometria-sync tables for MySQL: the outbox, the relay lease and the backfill checkpoint.
+-- ometria-sync tables for MySQL and MariaDB: the outbox, the relay lease and the backfill checkpoint.
+-- The build copies this file to db/ometria-sync/flyway/mariadb/ as well: Spring Boot fills in {vendor} as mariadb
+-- for a jdbc:mariadb: URL and as mysql for a jdbc:mysql: one, and the DDL is the same for both.
 -- A Flyway *repeatable* migration: it carries no version number, so it never collides with the application's own
 -- V1, V2... and can be added to a database that is already past them. Every statement is idempotent (if not
--- exists), so it also adopts tables created earlier from the DDL in dev/ometriasync/hibernate/ddl/.
+-- exists), so it also adopts tables created earlier (by the plain DDL that ometria-sync shipped before in
+-- dev/ometriasync/hibernate/ddl/). It is the one DDL of these tables for this database: run it with any SQL tool
+-- when you use no migration tool; ometria-sync quotes it when the tables are missing.
 -- Use it with: spring.flyway.locations=classpath:db/migration,classpath:db/ometria-sync/flyway/{vendor}
 -- Captured changes waiting to be sent; rows are deleted once Ometria accepted their record.
 -- Rows with status DEAD are kept for inspection and replay (set status = 'PENDING', attempts = 0 to retry).

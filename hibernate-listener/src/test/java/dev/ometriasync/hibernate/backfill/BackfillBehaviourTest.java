@@ -231,11 +231,13 @@ class BackfillBehaviourTest {
             assertThatThrownBy(() -> OmetriaBackfill.forSessionFactory(factory).run())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("ometria_backfill_checkpoint")
-                    .hasMessageContaining("dev/ometriasync/hibernate/ddl/backfill-h2.sql")
-                    .hasMessageContaining("create table ometria_backfill_checkpoint (")
+                    .hasMessageContaining("from db/ometria-sync/flyway/h2/R__ometria_sync_tables.sql")
+                    .hasMessageContaining("create table if not exists ometria_backfill_checkpoint (")
                     .hasMessageContaining("createCheckpointTable()");
             assertThat(ometria.pushRequestCount()).isZero();
-            assertThat(OmetriaBackfill.checkpointDdl(factory)).contains("primary key (backfill_name, entity_name)");
+            assertThat(OmetriaBackfill.checkpointDdl(factory)).startsWith("create table if not exists ometria_backfill_checkpoint (")
+                    .contains("primary key (backfill_name, entity_name)").endsWith(");")
+                    .doesNotContain("ometria_outbox").doesNotContain("--");
         }
     }
 

@@ -181,7 +181,7 @@ class BackfillCommandTest {
         int status = run(Map.of("OMETRIA_API_KEY", ometria.apiKey()), args.toArray(String[]::new));
 
         assertThat(status).isEqualTo(BackfillCommand.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("create table ometria_backfill_checkpoint").contains("--create-checkpoint-table");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("create table if not exists ometria_backfill_checkpoint").contains("--create-checkpoint-table");
         assertThat(ometria.pushRequestCount()).isZero();
     }
 }

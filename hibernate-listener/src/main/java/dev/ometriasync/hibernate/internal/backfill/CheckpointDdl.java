@@ -1,78 +1,56 @@
 package dev.ometriasync.hibernate.internal.backfill;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.ometriasync.hibernate.internal.ShippedDdl;
 import java.util.List;
-import java.util.Locale;
 import org.hibernate.dialect.Dialect;
 
-/** The shipped DDL of the checkpoint table, per database, beside the outbox scripts. */
+/** The DDL of the checkpoint table: its statement in the shipped Flyway migration of the database. */
 public final class CheckpointDdl {
 
-    /** Where the scripts are, on the class path. */
-    public static final String LOCATION = "dev/ometriasync/hibernate/ddl/";
+    private static final String TABLE = "ometria_backfill_checkpoint";
 
     private CheckpointDdl() {
     }
 
     /**
-     * The script for a dialect.
+     * The migration that holds the table for a dialect, where the backfill can run its statement itself.
      *
      * @param dialect the SessionFactory's dialect
-     * @return {@code backfill-postgresql.sql}, {@code backfill-h2.sql} or {@code backfill-mysql.sql}, or null when none fits
+     * @return the migration's vendor folder ({@code postgresql}, {@code h2} or {@code mysql}), or null for other
+     *     databases (their migrations are not run by this project's build, so the backfill does not run them either)
      */
-    public static String scriptFor(Dialect dialect) {
-        String name = dialect.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        if (name.contains("postgres") || name.contains("cockroach")) {
-            return "backfill-postgresql.sql";
-        }
-        if (name.contains("h2")) {
-            return "backfill-h2.sql";
-        }
-        if (name.contains("mysql") || name.contains("maria")) {
-            return "backfill-mysql.sql";
-        }
-        return null;
+    public static String vendorFor(Dialect dialect) {
+        String vendor = ShippedDdl.vendorFor(dialect);
+        return List.of("postgresql", "h2", "mysql").contains(vendor) ? vendor : null;
     }
 
     /**
-     * Reads a script.
-     *
-     * @param script the resource name
-     * @return its text
+     * @param vendor a folder named by {@link #vendorFor}
+     * @return where its statement comes from, for messages
      */
-    public static String read(String script) {
-        try (InputStream in = CheckpointDdl.class.getClassLoader().getResourceAsStream(LOCATION + script)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + LOCATION + script);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static String location(String vendor) {
+        return ShippedDdl.location(vendor);
     }
 
     /**
-     * The statements of a script, without comments.
+     * The statement that creates the table ({@code create table if not exists}: running it again does nothing).
      *
-     * @param script the script's text
-     * @return the statements
+     * @param vendor a folder named by {@link #vendorFor}
+     * @return the statement, without a final {@code ;}
      */
-    static List<String> statements(String script) {
-        StringBuilder sql = new StringBuilder();
-        for (String line : script.split("\n")) {
-            int comment = line.indexOf("--");
-            sql.append(comment < 0 ? line : line.substring(0, comment)).append('\n');
+    public static String statement(String vendor) {
+        List<String> statements = ShippedDdl.statementsOn(ShippedDdl.read(vendor), TABLE);
+        if (statements.size() != 1) {
+            throw new IllegalStateException("expected one statement on " + TABLE + " in " + location(vendor) + ", found "
+                    + statements.size());
         }
-        List<String> statements = new ArrayList<>();
-        for (String statement : sql.toString().split(";")) {
-            if (!statement.isBlank()) {
-                statements.add(statement.strip());
-            }
-        }
-        return statements;
+        return statements.get(0);
+    }
+
+    /**
+     * @return where the migrations are, for a message on a database without one the backfill can run
+     */
+    public static String locations() {
+        return ShippedDdl.FLYWAY_LOCATION + "{vendor}/" + ShippedDdl.SCRIPT;
     }
 }

@@ -57,23 +57,23 @@ public final class CheckpointStore {
         } catch (RuntimeException e) {
             missing = e;
         }
-        String script = CheckpointDdl.scriptFor(factory.getJdbcServices().getDialect());
-        if (create && script != null) {
+        String vendor = CheckpointDdl.vendorFor(factory.getJdbcServices().getDialect());
+        if (create && vendor != null) {
             inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : CheckpointDdl.statements(CheckpointDdl.read(script))) {
-                        statement.execute(sql);
-                    }
+                    statement.execute(CheckpointDdl.statement(vendor));
                 }
                 return null;
             });
-            LOG.info("ometria-sync backfill: created table {} ({})", TABLE, script);
+            LOG.info("ometria-sync backfill: created table {} (as {})", TABLE, CheckpointDdl.location(vendor));
             return;
         }
-        String ddl = script == null
-                ? "No script ships for " + factory.getJdbcServices().getDialect().getClass().getSimpleName() + "; adapt one of "
-                        + CheckpointDdl.LOCATION + "backfill-{postgresql,h2,mysql}.sql"
-                : "Create it with (" + CheckpointDdl.LOCATION + script + " in ometria-sync-hibernate):\n\n" + CheckpointDdl.read(script);
+        String ddl = vendor == null
+                ? "No statement for " + factory.getJdbcServices().getDialect().getClass().getSimpleName()
+                        + " that the backfill runs itself; create it with the migration for your database, "
+                        + CheckpointDdl.locations()
+                : "Create it with (from " + CheckpointDdl.location(vendor) + " in ometria-sync-hibernate):\n\n"
+                        + CheckpointDdl.statement(vendor) + ";";
         throw new IllegalStateException("The backfill keeps its checkpoint in the table " + TABLE + ", which is missing or unreadable ("
                 + missing.getMessage() + ").\n" + ddl + "\nor let the backfill create it: OmetriaBackfill...createCheckpointTable()"
                 + " (--create-checkpoint-table on the command line).", missing);

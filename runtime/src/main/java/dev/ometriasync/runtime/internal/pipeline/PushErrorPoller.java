@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every read is sent by the {@link SendLoop}, with a slot of the account's limiter like any push (ahead of the next
  * batch, so a busy pipeline cannot starve it), and the loop acts on a failed read as on a failed push: a 429 pauses
- * the account, a 401/403 or an untrusted server stops the pipeline (and with it this poller). Any other failure is
- * logged and the next read comes one interval later; nothing here ever fails a record.
+ * the account, a 401 or an untrusted server stops the pipeline (and with it this poller). A 403 switches only this
+ * poller off, with one ERROR: Ometria answers 403 when a key is not authorised for a resource, and an optional
+ * diagnostic must never stop a key that may push from pushing. Any other failure is logged and the next read comes
+ * one interval later; nothing here ever fails a record.
  *
  * <p>The first read takes the list as it stands (usually the pipeline's warm-up request, sent before any record): its
  * entries that match no record this pipeline had acknowledged are taken as older than the pipeline and not reported,
@@ -188,6 +190,13 @@ final class PushErrorPoller {
 
     private void onFailure(PushResult failure) {
         failuresInARow++;
+        if (failure instanceof PushResult.Unauthorized refused && refused.statusCode() == 403) {
+            LOG.error("Ometria refused GET /v2/push/_errors with HTTP 403: this API key is not authorised to read the"
+                    + " error list. Reading it is switched off for this pipeline; records are still pushed. Use a key that"
+                    + " may read the list, or switch the poller off (pushErrorsPollInterval, ometria.push-errors.poll-interval).");
+            close();
+            return;
+        }
         if (failure instanceof PushResult.Unauthorized || failure instanceof PushResult.TlsFailure) {
             return; // the send loop stopped the pipeline and reported it
         }

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It also sends the reads of {@code GET /v2/push/_errors} the {@link PushErrorPoller} asks for: each takes the next
  * free slot, ahead of due attempts and new batches (reads are rare; batches would otherwise take every slot while
- * records wait), and its failure is acted on as a push's would be: a 429 pauses the account, a 401/403 or an untrusted
- * server stops the pipeline.
+ * records wait), and its failure is acted on as a push's would be: a 429 pauses the account, a 401 (the key itself is
+ * refused) or an untrusted server stops the pipeline. A 403 on a read does not: Ometria answers 403 when a key is not
+ * authorised for a resource, and a key that may push but not read the error list must go on pushing — the poller
+ * switches itself off instead.
  */
 final class SendLoop {
 
@@ -239,7 +241,7 @@ final class SendLoop {
     /**
      * Asks for a read of {@code GET /v2/push/_errors} with the next free slot, ahead of batches. The reader is called
      * on the pipeline's thread with the answer; with a failed read after the loop acted on it as on a push's (a 429
-     * paused the account; a 401/403 or an untrusted server stopped the pipeline). Not called when the pipeline stops
+     * paused the account; a 401 or an untrusted server stopped the pipeline; a 403 is left to the reader). Not called when the pipeline stops
      * before a slot came, or when the transport cannot read the list. Pipeline thread only.
      *
      * @param reader where the answer goes
@@ -286,9 +288,10 @@ final class SendLoop {
             Duration pause = limiter.pauseAfterRateLimit(limited.retryAfter(), time.now());
             metrics.rateLimited();
             outcomes.rateLimited(pause, limited.retryAfter().isPresent());
-        } else if (failure instanceof PushResult.Unauthorized unauthorized && stopReason == null) {
+        } else if (failure instanceof PushResult.Unauthorized unauthorized && unauthorized.statusCode() != 403
+                && stopReason == null) {
             stop(authMessage(unauthorized) + " (refused on GET /v2/push/_errors, which the pipeline reads because "
-                    + "pushErrorsPollInterval is set: if this key may push but not read that list, switch the poller off)");
+                    + "pushErrorsPollInterval is set)");
             outcomes.authenticationFailed(unauthorized.statusCode(), stopReason);
         } else if (failure instanceof PushResult.TlsFailure tls && stopReason == null) {
             stop(tlsMessage(tls));
