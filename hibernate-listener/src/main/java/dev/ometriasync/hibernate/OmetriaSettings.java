@@ -230,18 +230,18 @@ public final class OmetriaSettings {
             .build();
 
     /**
-     * How long a change made through a {@code StatelessSession} waits before it is read back and sent, on
-     * Hibernate ORM 6.6 and 7.1 only (from 7.2 on such a change joins its transaction and is written at commit).
-     * Those versions give listeners no handle on the stateless session, so such a change cannot join its
-     * transaction: the outbox row is written at once in its own transaction and becomes due after this
-     * delay, when the relay reads the entity's committed state. Keep stateless transactions shorter than
-     * this, or call {@link OmetriaSync#touch(Class, Object...)} after commit.
+     * Deprecated, no effect. It was how long a {@code StatelessSession} change waited before it was read back, on
+     * Hibernate ORM 6.6 and 7.1, where such a change could not join its transaction; a stateless transaction longer
+     * than the delay lost its update. A {@code StatelessSession} change now joins its transaction on every supported
+     * line, like a {@code Session}'s: its outbox row is written before the commit (outbox mode), or it is noted and
+     * read after the commit (direct mode), whatever the transaction's length; a rollback sends nothing.
      *
-     * <p>Expects a duration. Defaults to 5 seconds.
+     * <p>Still accepted (a duration), so that existing configurations start; setting it logs one WARN at start-up.
+     *
+     * @deprecated no effect: remove the setting
      */
-    public static final Setting<Duration> STATELESS_CAPTURE_DELAY = Setting.duration("stateless.capture-delay")
-            .withDefault(Duration.ofSeconds(5))
-            .build();
+    @Deprecated
+    public static final Setting<Duration> STATELESS_CAPTURE_DELAY = Setting.duration("stateless.capture-delay").build();
 
     /**
      * How long one push request may stay unanswered before it is given up on (and retried). The relay keeps a

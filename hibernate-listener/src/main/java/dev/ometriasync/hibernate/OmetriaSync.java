@@ -223,6 +223,20 @@ public final class OmetriaSync {
         return runtime == null ? 0 : runtime.droppedChanges();
     }
 
+    /**
+     * Committed changes that direct mode gave up because their entity's committed state could not be read or
+     * serialized (a converter refusing a stored value, say), even after five reads in a row
+     * with backoff, since start. Each is logged once at ERROR with the entity's type and id. Failures of the
+     * database connection are retried without limit and never counted here. Always 0 in outbox mode, where such
+     * rows become dead rows ({@link #deadOutboxRows()}). Anything above zero means Ometria misses changes until the
+     * entities change again, are touched, or a backfill runs.
+     *
+     * @return the number of changes given up (0 when the integration does not run)
+     */
+    public long unreadableChanges() {
+        return runtime == null ? 0 : runtime.unreadableChanges();
+    }
+
     private String entityName(Class<?> entityClass) {
         Objects.requireNonNull(entityClass, "entityClass");
         return runtime.sessionFactory().getMappingMetamodel().getEntityDescriptor(entityClass).getEntityName();

@@ -28,7 +28,9 @@ import java.time.Instant;
  * @param droppedChanges committed changes direct mode dropped because its queue was full, since start (0 in outbox
  *     mode, which never drops)
  * @param waitingChanges changed entities direct mode noted after commit and has not yet read and handed to the
- *     pipeline (0 in outbox mode, where they wait as pending rows)
+ *     pipeline, or waits to read again (0 in outbox mode, where they wait as pending rows)
+ * @param unreadableChanges committed changes direct mode gave up because their entity's committed state could not
+ *     be read or serialized after retries, since start (0 in outbox mode, where such rows become dead rows)
  */
 public record OmetriaSyncStatus(
         boolean enabled,
@@ -50,9 +52,10 @@ public record OmetriaSyncStatus(
         long deadLetteredRecords,
         long captureFailures,
         long droppedChanges,
-        long waitingChanges) {
+        long waitingChanges,
+        long unreadableChanges) {
 
     /** The status of an integration that does not run. */
     static final OmetriaSyncStatus DISABLED = new OmetriaSyncStatus(false, null, 0, 0, null, null, null, false, false, false, 0,
-            null, 0, null, 0, 0, 0, 0, 0, 0);
+            null, 0, null, 0, 0, 0, 0, 0, 0, 0);
 }

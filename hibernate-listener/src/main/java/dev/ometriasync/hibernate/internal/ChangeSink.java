@@ -49,8 +49,9 @@ interface ChangeSink {
     AfterCommit beforeCommit(SharedSessionContractImplementor session, List<CapturedChange> changes);
 
     /**
-     * A change the runtime could not tie to a transaction it can follow: an autocommit write, or a stateless
-     * session on Hibernate versions that give listeners no session. It is committed, or about to be.
+     * A change made outside any transaction: an autocommit write, committed when its statement ran. (Also a
+     * stateless write whose session could not be found because the {@link StatelessWriteTracker} is not installed;
+     * the start-up log warns about that case.)
      *
      * @param change the change
      */
@@ -98,6 +99,14 @@ interface ChangeSink {
      * @return the count (always 0 for a sink that never drops)
      */
     long droppedChanges();
+
+    /**
+     * Changes this sink gave up because their entity's committed state could not be read or serialized, even after
+     * retries, since start.
+     *
+     * @return the count (always 0 for a sink that keeps such changes as dead rows instead)
+     */
+    long unreadableChanges();
 
     /**
      * Changed entities held in memory and not yet handed to the pipeline.

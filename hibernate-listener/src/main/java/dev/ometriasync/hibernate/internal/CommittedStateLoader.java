@@ -76,7 +76,7 @@ final class CommittedStateLoader {
                     infrastructureFailure.accept(tags(items), e);
                 } else {
                     results.add(new RecordAssembler.Assembled<>(null, tags(items), entity.getKey().get(0) + "#" + entity.getKey().get(1)
-                            + " could not be loaded or serialized: " + e));
+                            + " could not be loaded or serialized: " + FailureText.describe(e)));
                 }
             }
         }

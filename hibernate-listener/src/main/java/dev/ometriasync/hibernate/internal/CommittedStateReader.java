@@ -3,10 +3,15 @@ package dev.ometriasync.hibernate.internal;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
+import dev.ometriasync.runtime.logging.EmailMasker;
+import dev.ometriasync.runtime.resilience.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -29,13 +34,20 @@ import org.slf4j.LoggerFactory;
  * <p>The committing thread never waits: {@link #note} takes a lock for a map operation only. When
  * {@code ometria.direct.max-pending} entities wait already, a change of a further entity is dropped, counted and
  * reported by one warning a minute at most. Only this reader's thread ever waits for room in the pipeline.
+ *
+ * <p>Failures to read, as in the outbox relay: when the database connection fails, the changes are put back and the
+ * reader pauses with {@link #DATABASE_BACKOFF} (never counted against the entities: an outage gives up nothing).
+ * When one entity cannot be read or serialized (a converter refusing a stored value, a lock timeout), the loader
+ * isolates it from its neighbours and {@link EntityRetries} reads it again alone with backoff; after
+ * {@link EntityRetries#MAX_ATTEMPTS} failures in a row its change is given up: counted
+ * ({@code OmetriaSync.unreadableChanges()}) and logged at ERROR with the entity's type and id (e-mails masked).
  */
 final class CommittedStateReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommittedStateReader.class);
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
-    private static final long FIRST_RETRY_MILLIS = 200;
-    private static final long MAX_RETRY_MILLIS = 30_000;
+    /** The pause after the n-th database failure in a row: 200 ms, doubling (with equal jitter) up to 30 s. */
+    static final Backoff DATABASE_BACKOFF = Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(30)).withEqualJitter();
     /**
      * Under a stream of commits (the previous batch was taken less than {@link #STREAM_GAP_NANOS} ago) the reader lets
      * a batch fill for up to this long: one session, one query per type and one wake-up then serve many commits instead
@@ -53,11 +65,13 @@ final class CommittedStateReader {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PendingChanges pending;
+    /** Guarded by {@link #lock}: entities that failed to be read on their own, waiting to be read again. */
+    private final EntityRetries retries = new EntityRetries();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong unsent = new AtomicLong();
     private final OccasionalWarning droppedWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
-    private final OccasionalWarning unreadableWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
+    private final OccasionalWarning retryWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
     private final OccasionalWarning unsentWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
     private final OccasionalWarning databaseWarning = new OccasionalWarning(LOG, WARNING_INTERVAL);
     /** Guarded by {@link #lock}: a batch is being read or submitted. */
@@ -126,6 +140,11 @@ final class CommittedStateReader {
         }
     }
 
+    /** @return changes given up because their entity could not be read or serialized after retries, since start */
+    long unreadableChanges() {
+        return unreadable.get();
+    }
+
     /** @return changes dropped because the queue was full (or the reader stopped), since start */
     long droppedChanges() {
         return dropped.get();
@@ -135,7 +154,7 @@ final class CommittedStateReader {
     long waitingChanges() {
         lock.lock();
         try {
-            return pending.size() + (long) inBatch;
+            return pending.size() + (long) inBatch + retries.size();
         } finally {
             lock.unlock();
         }
@@ -153,7 +172,7 @@ final class CommittedStateReader {
         flushing++;
         try {
             changed.signalAll(); // a batch being filled is taken now
-            while (busy || !pending.isEmpty()) {
+            while (busy || !pending.isEmpty() || retries.size() > 0) {
                 if (remaining <= 0) {
                     return false;
                 }
@@ -201,8 +220,9 @@ final class CommittedStateReader {
         int left;
         lock.lock();
         try {
-            left = pending.size();
+            left = pending.size() + retries.size();
             pending.take(Integer.MAX_VALUE);
+            retries.clear();
         } finally {
             lock.unlock();
         }
@@ -213,19 +233,26 @@ final class CommittedStateReader {
     }
 
     private void run() {
-        long retryMillis = FIRST_RETRY_MILLIS;
+        int databaseFailures = 0;
         long lastBatchAt = System.nanoTime() - STREAM_GAP_NANOS;
         while (true) {
             Map<PendingChanges.Key, List<CapturedChange>> batch;
             lock.lock();
             try {
+                releaseDueRetries();
                 while (pending.isEmpty() && !stopping) {
                     idle = true;
-                    changed.await();
+                    long untilRetry = retries.nanosUntilNext(System.nanoTime());
+                    if (untilRetry < 0) {
+                        changed.await();
+                    } else {
+                        changed.awaitNanos(Math.max(1, untilRetry));
+                    }
+                    releaseDueRetries();
                 }
                 idle = false;
                 if (pending.isEmpty() || Thread.currentThread().isInterrupted()) {
-                    return; // stopping, and everything was read
+                    return; // stopping, and everything was read (retries still waiting are given up by stop())
                 }
                 if (System.nanoTime() - lastBatchAt < STREAM_GAP_NANOS) {
                     long linger = LINGER_NANOS;
@@ -262,15 +289,22 @@ final class CommittedStateReader {
                 }
             }
             if (databaseFailed) {
+                databaseFailures++;
                 try {
-                    TimeUnit.MILLISECONDS.sleep(retryMillis);
+                    TimeUnit.NANOSECONDS.sleep(DATABASE_BACKOFF.delay(databaseFailures, ThreadLocalRandom.current().nextDouble()).toNanos());
                 } catch (InterruptedException e) {
                     return;
                 }
-                retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
             } else {
-                retryMillis = FIRST_RETRY_MILLIS;
+                databaseFailures = 0;
             }
+        }
+    }
+
+    /** Guarded by {@link #lock}: entities whose retry fell due go back among the waiting ones. */
+    private void releaseDueRetries() {
+        for (List<CapturedChange> changes : retries.takeDue(System.nanoTime())) {
+            pending.putBack(changes);
         }
     }
 
@@ -293,15 +327,53 @@ final class CommittedStateReader {
             }
         }
         for (RecordAssembler.Assembled<PendingChanges.Key> result : results) {
+            Set<PendingChanges.Key> keys = new LinkedHashSet<>(result.tags());
             if (result.isFailure()) {
-                long total = unreadable.incrementAndGet();
-                unreadableWarning.warn("ometria-sync direct mode: a change is not sent, its entity could not be read or"
-                        + " serialized ({} since start): {}", total, result.failure());
-            } else if (result.record() != null) {
-                submit(result.record());
+                keys.forEach(key -> failedToRead(key, batch.get(key), result.failure()));
+            } else {
+                succeeded(keys);
+                if (result.record() != null) {
+                    submit(result.record());
+                }
             }
         }
         return !putBack.isEmpty();
+    }
+
+    private void succeeded(Set<PendingChanges.Key> keys) {
+        lock.lock();
+        try {
+            keys.forEach(retries::succeeded);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One entity could not be read or serialized: read again later, or given up after the attempt limit. */
+    private void failedToRead(PendingChanges.Key key, List<CapturedChange> changes, String failure) {
+        int attempts;
+        boolean closing;
+        lock.lock();
+        try {
+            attempts = retries.failed(key, changes, System.nanoTime());
+            closing = stopping;
+        } finally {
+            lock.unlock();
+        }
+        String entity = key.entityName() + "#" + EmailMasker.mask(key.entityId());
+        if (attempts < EntityRetries.MAX_ATTEMPTS) {
+            if (closing) {
+                return; // a read cut short by the close: counted among the changes the close leaves unsent
+            }
+            retryWarning.warn("ometria-sync direct mode could not read or serialize {} (failure {} of {} in a row); it is read"
+                    + " again with backoff: {}", entity, attempts, EntityRetries.MAX_ATTEMPTS, EmailMasker.mask(failure));
+            return;
+        }
+        long total = unreadable.incrementAndGet();
+        LOG.error("ometria-sync direct mode gave up a committed change of {}: its committed state could not be read or"
+                + " serialized {} times in a row; the last failure: {}. Ometria misses this change until the entity changes"
+                + " again, is touched (OmetriaSync.touch) or a backfill runs; {} change(s) given up since start"
+                + " (OmetriaSync.unreadableChanges())", entity, attempts, EmailMasker.mask(failure), total);
     }
 
     private void submit(OmetriaRecord record) {

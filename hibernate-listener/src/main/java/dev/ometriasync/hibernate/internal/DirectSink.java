@@ -3,9 +3,6 @@ package dev.ometriasync.hibernate.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
@@ -17,22 +14,14 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  */
 final class DirectSink implements ChangeSink {
 
-    private final OmetriaConfig config;
     private final EntityCatalog catalog;
     private final CommittedStateReader reader;
-    private final ScheduledExecutorService delayedCapture;
 
     DirectSink(SessionFactoryImplementor factory, OmetriaConfig config, EntityCatalog catalog, RecordAssembler assembler,
             RecordPipeline pipeline) {
-        this.config = config;
         this.catalog = catalog;
         this.reader = new CommittedStateReader(new CommittedStateLoader(factory, assembler, config.relayBatchSize()), pipeline,
                 config.relayBatchSize(), config.directMaxPending());
-        this.delayedCapture = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ometria-stateless-capture");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
@@ -52,11 +41,11 @@ final class DirectSink implements ChangeSink {
         return toNote.isEmpty() ? AfterCommit.NOTHING : () -> reader.note(toNote);
     }
 
-    /** Noted after the capture delay, by when the change is committed. */
+    /** Noted at once: the change is committed already. */
     @Override
     public void recordedOutsideTransaction(CapturedChange change) {
         if (RecordAssembler.sendsSomething(catalog, change)) {
-            delayedCapture.schedule(() -> reader.note(List.of(change)), config.statelessCaptureDelay().toMillis(), TimeUnit.MILLISECONDS);
+            reader.note(List.of(change));
         }
     }
 
@@ -73,7 +62,6 @@ final class DirectSink implements ChangeSink {
 
     @Override
     public void stop(Duration timeout) {
-        delayedCapture.shutdownNow();
         // a quarter of the timeout to read what waits: the pipeline's close, which follows, can send only so much anyway
         reader.stop(timeout.dividedBy(4));
     }
@@ -91,6 +79,11 @@ final class DirectSink implements ChangeSink {
     @Override
     public long droppedChanges() {
         return reader.droppedChanges();
+    }
+
+    @Override
+    public long unreadableChanges() {
+        return reader.unreadableChanges();
     }
 
     @Override

@@ -35,6 +35,11 @@ import org.hibernate.persister.entity.EntityPersister;
  *       two-argument form every line has.</li>
  *   <li>{@code EntityPersister.getJpaEntityName()} does not exist in 6.6: callers use the JPA metamodel.</li>
  *   <li>{@code Integrator.disintegrate} is abstract in 6.6: the integrator implements it.</li>
+ *   <li>A {@code StatelessSession} write fires its entity events without a session before 7.2, and its collection
+ *       events without one on every line: {@link #session} then takes the session from the
+ *       {@link StatelessWriteTracker}, which sees every row write with its session through Hibernate's
+ *       {@code MutationExecutorService} (unchanged from 6.6 to 7.4), so the change joins its transaction on every
+ *       line.</li>
  * </ul>
  */
 final class HibernateLine {
@@ -142,7 +147,7 @@ final class HibernateLine {
 
     /**
      * Whether listeners of this line receive the stateless session of a {@code StatelessSession} write (7.2+);
-     * before 7.2 they receive none, and such a write cannot join its transaction.
+     * before 7.2 they receive none, and {@link #session(AbstractEvent)} takes it from the {@link StatelessWriteTracker}.
      *
      * @return true from 7.2 on
      */
@@ -153,27 +158,35 @@ final class HibernateLine {
     /**
      * The session that fired an entity event.
      *
+     * <p>A stateless write's event carries no session before 7.2; its session is then the stateless session that
+     * wrote the row on this thread, as the {@link StatelessWriteTracker} saw it.
+     *
      * @param event the event
-     * @return the session, stateful or stateless, or null when Hibernate gives none (stateless writes before 7.2)
+     * @return the session, stateful or stateless, or null when neither the event nor the tracker knows it (the
+     *         tracker is not installed)
      */
     SharedSessionContractImplementor session(AbstractEvent event) {
+        SharedSessionContractImplementor session;
         try {
-            return (SharedSessionContractImplementor) eventSession.invokeExact(event);
+            session = (SharedSessionContractImplementor) eventSession.invokeExact(event);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("AbstractEvent.getSession() failed", e);
         }
+        return session != null ? session : StatelessWriteTracker.lastStatelessWriter();
     }
 
     /**
-     * The session that fired a collection event; its accessor kept its signature on every supported line.
+     * The session that fired a collection event; its accessor kept its signature on every supported line. A stateless
+     * session's collection events carry no session on any line: the {@link StatelessWriteTracker} gives it.
      *
      * @param event the event
-     * @return the session
+     * @return the session, or null when neither the event nor the tracker knows it
      */
     SharedSessionContractImplementor session(AbstractCollectionEvent event) {
-        return event.getSession();
+        SharedSessionContractImplementor session = event.getSession();
+        return session != null ? session : StatelessWriteTracker.lastStatelessWriter();
     }
 
     /**

@@ -43,7 +43,6 @@ import java.util.UUID;
  * @param pollInterval relay poll interval
  * @param relayMaxAttempts relay-side failures before a row is dead
  * @param instanceId this instance's name in claims and the lease
- * @param statelessCaptureDelay delay before a stateless-session change is read back
  * @param captureFailure what an unexpected error while recording a change does to the transaction
  * @param requestTimeout how long one push request may stay unanswered
  * @param directMaxPending direct mode: the most changed entities waiting to be read after commit
@@ -72,7 +71,6 @@ public record OmetriaConfig(
         Duration pollInterval,
         int relayMaxAttempts,
         String instanceId,
-        Duration statelessCaptureDelay,
         CaptureFailurePolicy captureFailure,
         Duration requestTimeout,
         int directMaxPending,
@@ -135,12 +133,29 @@ public record OmetriaConfig(
     }
 
     /**
+     * Warnings for deprecated keys that are set, for a WARN at start-up: they are accepted and have no effect.
+     *
+     * @param settings the Hibernate properties
+     * @return one message per deprecated key that is set
+     */
+    @SuppressWarnings("deprecation") // the one place that reads the deprecated key, to say it has no effect
+    public static List<String> deprecatedKeys(Map<String, Object> settings) {
+        if (settings.get(OmetriaSettings.STATELESS_CAPTURE_DELAY.key()) == null) {
+            return List.of();
+        }
+        return List.of(OmetriaSettings.STATELESS_CAPTURE_DELAY.key() + " is deprecated and has no effect: a StatelessSession"
+                + " change now joins its transaction on every supported Hibernate ORM line (written or noted when it commits,"
+                + " whatever its length). Remove the setting.");
+    }
+
+    /**
      * Reads and validates the settings.
      *
      * @param settings the Hibernate properties
      * @return the configuration
      * @throws IllegalArgumentException naming every invalid property
      */
+    @SuppressWarnings("deprecation") // reads the deprecated capture delay only to validate it
     public static OmetriaConfig read(Map<String, Object> settings) {
         SettingsReader reader = new SettingsReader(settings);
         boolean enabled = isEnabled(settings);
@@ -177,7 +192,7 @@ public record OmetriaConfig(
         if (instanceId == null) {
             instanceId = defaultInstanceId();
         }
-        Duration statelessDelay = reader.read(OmetriaSettings.STATELESS_CAPTURE_DELAY);
+        reader.read(OmetriaSettings.STATELESS_CAPTURE_DELAY); // deprecated, no effect; a wrong value still says so
         CaptureFailurePolicy captureFailure = reader.read(OmetriaSettings.CAPTURE_FAILURE);
         if (captureFailure == null) {
             captureFailure = mode == SyncMode.DIRECT ? CaptureFailurePolicy.LOG : CaptureFailurePolicy.FAIL;
@@ -191,7 +206,7 @@ public record OmetriaConfig(
         reader.throwIfInvalid("ometria-sync configuration");
         return new OmetriaConfig(enabled, apiKey, endpoint.toString(), mode, rate, batch, retry, retryInitialDelay,
                 retryMaxDelay, maxQueuedRecords, maxQueuedBytes, enqueueTimeout, shutdown, invalidFieldPolicy.externalName(),
-                orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts, instanceId, statelessDelay,
+                orderPolicy, productPolicy, relayEnabled, relayBatch, lease, poll, maxAttempts, instanceId,
                 captureFailure, requestTimeout, directMaxPending, pushErrorsPoll);
     }
 

@@ -7,6 +7,7 @@ import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.jdbc.mutation.spi.MutationExecutorService;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
@@ -37,6 +38,9 @@ public final class OmetriaIntegrator implements Integrator {
         // before the enabled check: a misspelt ometria.api-kye is exactly what leaves the integration off
         for (String unknown : OmetriaConfig.unknownKeys(settings)) {
             LOG.warn(unknown);
+        }
+        for (String deprecated : OmetriaConfig.deprecatedKeys(settings)) {
+            LOG.warn(deprecated);
         }
         if (!OmetriaConfig.isEnabled(settings)) {
             LOG.debug("ometria-sync is not enabled on this SessionFactory (no ometria.api-key)");
@@ -87,6 +91,14 @@ public final class OmetriaIntegrator implements Integrator {
         listeners.appendListeners(EventType.POST_COLLECTION_UPDATE, listener);
         listeners.appendListeners(EventType.POST_COLLECTION_REMOVE, listener);
         sessionFactory.addObserver(new Lifecycle(runtime, hibernate));
+        if (!StatelessWriteTracking.isActive(sessionFactory.getServiceRegistry().getService(MutationExecutorService.class))) {
+            LOG.warn("ometria-sync cannot tie StatelessSession changes to their transaction on this SessionFactory: {} is set"
+                    + " (or the service registry was built without Hibernate's service contributors), so ometria-sync cannot"
+                    + " see which stateless session wrote a row. Such a change is read back as soon as it is written: an"
+                    + " update in a stateless transaction still open then may be missed, and a rolled-back stateless insert"
+                    + " still produces an outbox row. Call OmetriaSync.touch(entityClass, ids...) after such transactions commit.",
+                    StatelessWriteTracking.CUSTOM_EXECUTOR);
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     private final RecordPipeline pipeline;
     private final ChangeSink sink;
     private final CaptureGuard guard;
+    private final OccasionalWarning untiedWarning = new OccasionalWarning(LOG, Duration.ofMinutes(1));
     private final Map<SharedSessionContractImplementor, TransactionState> transactions = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The changes of one transaction, and what the sink asked to do once it committed. */
@@ -91,8 +92,17 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
 
     @Override
     public void record(SharedSessionContractImplementor session, CapturedChange change) {
-        if (session == null || !session.isTransactionInProgress()) {
-            // a stateless session before 7.2 (no session given), or an autocommit write (already committed)
+        if (session == null) {
+            // a stateless write whose session nobody knows: the tracker is not installed (start-up warned about it)
+            untiedWarning.warn("ometria-sync: a StatelessSession change of {} could not be tied to its transaction ({}"
+                    + " is not active on this SessionFactory); it is read back at once. If that transaction is still"
+                    + " open, call OmetriaSync.touch(entityClass, ids...) after it commits", change.entityName(),
+                    StatelessWriteTracker.class.getSimpleName());
+            sink.recordedOutsideTransaction(change);
+            return;
+        }
+        if (!session.isTransactionInProgress()) {
+            // an autocommit write: committed when its statement ran
             sink.recordedOutsideTransaction(change);
             return;
         }
@@ -267,6 +277,16 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
         return sink.droppedChanges();
     }
 
+    /**
+     * Changes given up because their entity could not be read or serialized even after retries (direct mode), since
+     * start.
+     *
+     * @return the count
+     */
+    public long unreadableChanges() {
+        return sink.unreadableChanges();
+    }
+
     OmetriaConfig config() {
         return config;
     }
@@ -310,6 +330,6 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
                 auth == null ? 0 : auth.statusCode(), auth == null ? null : auth.message(),
                 send == null ? 0 : send.sentRecords(), send == null ? 0 : send.rejectedRecords(),
                 send == null ? 0 : send.deadLetteredRecords(), captureFailures(), droppedChanges(),
-                sink.waitingChanges());
+                sink.waitingChanges(), unreadableChanges());
     }
 }

@@ -3,6 +3,7 @@ package dev.ometriasync.hibernate.internal;
 import dev.ometriasync.runtime.OmetriaRecord;
 import dev.ometriasync.runtime.Outcome;
 import dev.ometriasync.runtime.Priority;
+import dev.ometriasync.runtime.logging.EmailMasker;
 import dev.ometriasync.runtime.resilience.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -407,11 +408,11 @@ final class OutboxRelay {
             store.resendLater(acceptedInDoubt, inDoubtDelay);
             store.release(config.instanceId(), abandoned);
             dead.forEach((reason, ids) -> {
-                LOG.warn("ometria-sync: {} outbox row(s) marked DEAD: {}", ids.size(), reason);
+                LOG.warn("ometria-sync: {} outbox row(s) marked DEAD: {}", ids.size(), EmailMasker.mask(reason));
                 store.markDead(ids, reason);
             });
             retry.forEach((reason, ids) -> {
-                LOG.warn("ometria-sync: {} outbox row(s) will be retried: {}", ids.size(), reason);
+                LOG.warn("ometria-sync: {} outbox row(s) will be retried: {}", ids.size(), EmailMasker.mask(reason));
                 store.retryLater(ids, reason, config.relayMaxAttempts());
             });
         } catch (RuntimeException e) {

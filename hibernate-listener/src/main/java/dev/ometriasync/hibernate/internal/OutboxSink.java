@@ -60,10 +60,7 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         return this::wake;
     }
 
-    /**
-     * Written at once in its own transaction, due after the capture delay, when the relay reads the committed state
-     * back.
-     */
+    /** Written at once in its own transaction and due at once: the change is committed already. */
     @Override
     public void recordedOutsideTransaction(CapturedChange change) {
         if (!needsRow(change)) {
@@ -71,10 +68,10 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
         }
         try (StatelessSession own = factory.openStatelessSession()) {
             Transaction tx = own.beginTransaction();
-            own.doWork(connection -> rows.insert(connection, List.of(change),
-                    Instant.now().plus(config.statelessCaptureDelay())));
+            own.doWork(connection -> rows.insert(connection, List.of(change), dueNow()));
             tx.commit();
         }
+        wake();
     }
 
     /** Durable once this returns: the rows are committed in their own transaction. */
@@ -122,6 +119,11 @@ final class OutboxSink implements ChangeSink, ChangeSink.Outbox {
     @Override
     public long droppedChanges() {
         return 0; // every change is a row in its transaction
+    }
+
+    @Override
+    public long unreadableChanges() {
+        return 0; // such rows become DEAD after the attempt limit: see the dead rows
     }
 
     @Override

@@ -89,7 +89,7 @@ final class RecordAssembler {
             try {
                 results.add(new Assembled<>(build(type, entity, items), tags, null));
             } catch (RuntimeException e) {
-                results.add(new Assembled<>(null, tags, type.entityName() + "#" + key.entityId() + ": " + e));
+                results.add(new Assembled<>(null, tags, type.entityName() + "#" + key.entityId() + ": " + FailureText.describe(e)));
             }
         }
         return results;

@@ -85,10 +85,16 @@ final class OmetriaHibernateSettings {
         settings.put(OmetriaSettings.RELAY_POLL_INTERVAL.key(), relay.getPollInterval());
         settings.put(OmetriaSettings.RELAY_MAX_ATTEMPTS.key(), relay.getMaxAttempts());
         putIfSet(settings, OmetriaSettings.RELAY_INSTANCE_ID.key(), relay.getInstanceId());
-        settings.put(OmetriaSettings.STATELESS_CAPTURE_DELAY.key(), properties.getStateless().getCaptureDelay());
+        putDeprecated(settings, properties);
         settings.put(OmetriaSettings.DIRECT_MAX_PENDING.key(), properties.getDirect().getMaxPending());
         putIfSet(settings, OmetriaSettings.PUSH_ERRORS_POLL_INTERVAL.key(), properties.getPushErrors().getPollInterval());
         return settings;
+    }
+
+    /** Deprecated properties, passed on only when set so that the integration's start-up WARN names them; no effect. */
+    @SuppressWarnings("deprecation")
+    private static void putDeprecated(Map<String, Object> settings, OmetriaProperties properties) {
+        putIfSet(settings, OmetriaSettings.STATELESS_CAPTURE_DELAY.key(), properties.getStateless().getCaptureDelay());
     }
 
     private static void putIfSet(Map<String, Object> settings, String key, Object value) {

@@ -7,6 +7,7 @@ import dev.ometriasync.hibernate.SyncMode;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * The {@code ometria.*} properties of a Spring Boot application. Bound with {@code ignoreUnknownFields = false}, so a
@@ -337,17 +338,27 @@ public class OmetriaProperties {
     public static class Stateless {
 
         /**
-         * How long a change made through a StatelessSession waits before it is read back and sent, on Hibernate ORM
-         * 6.6 and 7.1 only (later versions join the transaction).
+         * Deprecated, no effect: a StatelessSession change now joins its transaction on every supported Hibernate ORM
+         * line, whatever the transaction's length.
          */
-        private Duration captureDelay = OmetriaSettings.STATELESS_CAPTURE_DELAY.defaultValue();
+        private Duration captureDelay;
 
-        /** @return the delay */
+        /**
+         * @return the delay, or null when not set
+         * @deprecated no effect: a StatelessSession change joins its transaction; remove the property
+         */
+        @Deprecated
+        @DeprecatedConfigurationProperty(reason = "A StatelessSession change now joins its transaction on every supported"
+                + " Hibernate ORM line, whatever the transaction's length; the delay has no effect")
         public Duration getCaptureDelay() {
             return captureDelay;
         }
 
-        /** @param captureDelay the delay */
+        /**
+         * @param captureDelay the delay (ignored)
+         * @deprecated no effect: remove the property
+         */
+        @Deprecated
         public void setCaptureDelay(Duration captureDelay) {
             this.captureDelay = captureDelay;
         }

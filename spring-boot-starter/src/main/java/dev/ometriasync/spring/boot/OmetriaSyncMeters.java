@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ometria.capture.failures} (counter): unexpected errors while recording changes;</li>
  *   <li>{@code ometria.changes.waiting} (gauge): changed entities direct mode has not yet read and handed to the
  *       pipeline (its limit is {@code ometria.direct.max-pending});</li>
- *   <li>{@code ometria.changes.dropped} (counter): committed changes direct mode dropped because its queue was full.</li>
+ *   <li>{@code ometria.changes.dropped} (counter): committed changes direct mode dropped because its queue was full;</li>
+ *   <li>{@code ometria.changes.unreadable} (counter): committed changes direct mode gave up because their entity could
+ *       not be read or serialized after retries (in outbox mode such rows count in {@code ometria.outbox.dead}).</li>
  * </ul>
  * The pipeline publishes its own ({@code ometria.pipeline.queue.depth}, {@code ometria.pipeline.queue.oldest.age},
  * {@code ometria.pipeline.requests} by {@code result}, {@code ometria.pipeline.rate.limited} for 429s, ...).
@@ -72,6 +74,8 @@ public class OmetriaSyncMeters implements MeterBinder {
                 s -> s.waitingChanges());
         counter(registry, "ometria.changes.dropped", "Committed changes direct mode dropped because its queue was full",
                 s -> s.droppedChanges());
+        counter(registry, "ometria.changes.unreadable", "Committed changes direct mode gave up because their entity could"
+                + " not be read or serialized after retries", s -> s.unreadableChanges());
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<OmetriaSyncStatus> value) {
@@ -93,7 +97,7 @@ public class OmetriaSyncMeters implements MeterBinder {
                 LOG.debug("ometria-sync status unavailable for metrics: {}", e.toString());
                 if (cached == null) {
                     cached = new OmetriaSyncStatus(true, sync.mode(), 0, 0, null, null, null, false, false, false, 0, e.toString(),
-                            0, null, 0, 0, 0, 0, 0, 0);
+                            0, null, 0, 0, 0, 0, 0, 0, 0);
                 }
             }
         }
