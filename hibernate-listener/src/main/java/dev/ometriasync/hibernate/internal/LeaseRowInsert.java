@@ -6,11 +6,6 @@ import java.sql.Savepoint;
 import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.BasicValuedModelPart;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.metamodel.mapping.ModelPart;
-import org.hibernate.persister.entity.AbstractEntityPersister;
-import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Creates the relay lease row when it is absent, quietly when another instance creates it at the same moment.
@@ -20,7 +15,7 @@ import org.hibernate.persister.entity.EntityPersister;
  * failure although it is the expected outcome. Here the insert is plain JDBC on the session's connection, inside a
  * savepoint, so the duplicate is recognised, rolled back to the savepoint (PostgreSQL would otherwise abort the
  * whole transaction) and never logged. Table, columns and the binding of each value are Hibernate's own, from the
- * {@link RelayLease} mapping (as {@link OutboxRowInsert} does for outbox rows), so the row is the one Hibernate
+ * {@link RelayLease} mapping ({@link MappedInsert}), so the row is the one Hibernate
  * would write on every supported database.
  */
 final class LeaseRowInsert {
@@ -32,25 +27,17 @@ final class LeaseRowInsert {
      * Inserts the lease row, in the session's transaction.
      *
      * @param session an open session in a transaction
-     * @param lease the row
+     * @param row the row
      * @return true when this transaction inserted the row; false when another transaction already had it
      */
-    static boolean insertIfAbsent(Session session, RelayLease lease) {
+    static boolean insertIfAbsent(Session session, RelayLease row) {
         SessionFactoryImplementor factory = session.getSessionFactory().unwrap(SessionFactoryImplementor.class);
-        EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(RelayLease.class);
-        List<BasicValuedModelPart> columns = List.of(basic(persister.getIdentifierMapping(), "name"),
-                basic(persister.findAttributeMapping("holder"), "holder"),
-                basic(persister.findAttributeMapping("expiresAt"), "expiresAt"));
-        List<Object> values = List.of(lease.getName(), lease.getHolder(), lease.getExpiresAt());
-        String sql = "insert into " + ((AbstractEntityPersister) persister).getIdentifierTableName() + " ("
-                + columns.get(0).getSelectionExpression() + ", " + columns.get(1).getSelectionExpression() + ", "
-                + columns.get(2).getSelectionExpression() + ") values (?, ?, ?)";
+        MappedInsert lease = MappedInsert.of(factory, RelayLease.class, List.of("name", "holder", "expiresAt"));
+        List<Object> values = List.of(row.getName(), row.getHolder(), row.getExpiresAt());
         return session.doReturningWork(connection -> {
             Savepoint savepoint = connection.setSavepoint();
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                for (int i = 0; i < columns.size(); i++) {
-                    bind(insert, i + 1, columns.get(i).getJdbcMapping(), values.get(i), factory);
-                }
+            try (PreparedStatement insert = connection.prepareStatement(lease.sql())) {
+                lease.bind(insert, values, factory.getWrapperOptions());
                 insert.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -61,20 +48,6 @@ final class LeaseRowInsert {
                 return false;
             }
         });
-    }
-
-    private static BasicValuedModelPart basic(ModelPart part, String name) {
-        if (!(part instanceof BasicValuedModelPart basic)) {
-            throw new IllegalStateException("ometria-sync: the relay lease attribute " + name + " is not mapped as a basic column");
-        }
-        return basic;
-    }
-
-    // JdbcMapping hands out a raw ValueBinder: the value is the attribute's own Java type
-    @SuppressWarnings("unchecked")
-    private static void bind(PreparedStatement insert, int index, JdbcMapping mapping, Object value,
-            SessionFactoryImplementor factory) throws SQLException {
-        mapping.getJdbcValueBinder().bind(insert, mapping.convertToRelationalValue(value), index, factory.getWrapperOptions());
     }
 
     /** SQLState class 23, integrity constraint violation: what every supported database reports for the key. */

@@ -9,15 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.Function;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.metamodel.mapping.BasicValuedModelPart;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.persister.entity.AbstractEntityPersister;
-import org.hibernate.persister.entity.EntityPersister;
-import org.hibernate.type.descriptor.WrapperOptions;
 
 /**
  * Writes outbox rows on a given connection as one JDBC statement (a batch when there are several rows), so that
@@ -53,7 +46,7 @@ final class OutboxRowInsert {
 
     private final SessionFactoryImplementor factory;
     /** Built on first use: the mapping model is not complete while integrators run. */
-    private volatile Statement statement;
+    private volatile MappedInsert statement;
 
     OutboxRowInsert(SessionFactoryImplementor factory) {
         this.factory = factory;
@@ -71,12 +64,12 @@ final class OutboxRowInsert {
         if (changes.isEmpty()) {
             return;
         }
-        Statement insert = statement();
+        MappedInsert insert = statement();
         Instant now = Instant.now();
-        try (PreparedStatement prepared = connection.prepareStatement(insert.sql)) {
+        try (PreparedStatement prepared = connection.prepareStatement(insert.sql())) {
             for (CapturedChange change : changes) {
                 OutboxEntry row = new OutboxEntry(change, dueAt, now);
-                insert.bind(prepared, row, factory.getWrapperOptions());
+                insert.bind(prepared, values(row), factory.getWrapperOptions());
                 if (changes.size() > 1) {
                     prepared.addBatch();
                 }
@@ -89,50 +82,20 @@ final class OutboxRowInsert {
         }
     }
 
-    private Statement statement() {
-        Statement built = statement;
+    private MappedInsert statement() {
+        MappedInsert built = statement;
         if (built == null) {
-            built = Statement.of(factory.getMappingMetamodel().getEntityDescriptor(OutboxEntry.class));
+            built = MappedInsert.of(factory, OutboxEntry.class, List.copyOf(ATTRIBUTES.keySet()));
             statement = built;
         }
         return built;
     }
 
-    /** The insert's SQL and the mapped attribute behind each of its parameters. */
-    private record Statement(String sql, List<Parameter> parameters) {
-
-        static Statement of(EntityPersister persister) {
-            List<Parameter> parameters = new ArrayList<>(ATTRIBUTES.size());
-            StringJoiner columns = new StringJoiner(", ", " (", ")");
-            StringJoiner values = new StringJoiner(", ", " values (", ")");
-            for (Map.Entry<String, Function<OutboxEntry, Object>> entry : ATTRIBUTES.entrySet()) {
-                String name = entry.getKey();
-                AttributeMapping attribute = persister.findAttributeMapping(name);
-                if (!(attribute instanceof BasicValuedModelPart basic)) {
-                    throw new IllegalStateException("ometria-sync: the outbox attribute " + name + " is not mapped as a basic column");
-                }
-                parameters.add(new Parameter(entry.getValue(), basic.getJdbcMapping()));
-                columns.add(basic.getSelectionExpression());
-                values.add("?");
-            }
-            // the persister renders the table name qualified by the configured catalog and schema
-            String table = ((AbstractEntityPersister) persister).getIdentifierTableName();
-            return new Statement("insert into " + table + columns + values, List.copyOf(parameters));
+    private static List<Object> values(OutboxEntry row) {
+        List<Object> values = new ArrayList<>(ATTRIBUTES.size());
+        for (Function<OutboxEntry, Object> value : ATTRIBUTES.values()) {
+            values.add(value.apply(row));
         }
-
-        // JdbcMapping hands out a raw ValueBinder: the value read from the row is the attribute's own Java type
-        @SuppressWarnings("unchecked")
-        void bind(PreparedStatement prepared, OutboxEntry row, WrapperOptions options) throws SQLException {
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter parameter = parameters.get(i);
-                JdbcMapping mapping = parameter.mapping();
-                Object value = parameter.value().apply(row);
-                mapping.getJdbcValueBinder().bind(prepared, mapping.convertToRelationalValue(value), i + 1, options);
-            }
-        }
-    }
-
-    /** One parameter of the insert: how its value is read from the row, and how Hibernate binds it. */
-    private record Parameter(Function<OutboxEntry, Object> value, JdbcMapping mapping) {
+        return values;
     }
 }
