@@ -56,7 +56,9 @@ class PushErrorsPollingTest {
                 assertThat(report.recordId()).isEqualTo("2");
                 assertThat(report.record().collection()).isEqualTo("webshop");
                 assertThat(report.error().errorPath()).isEqualTo("root > firstname");
-                assertThat(heard).containsExactly(report); // forwarded to the application's listener
+                // forwarded to the application's listener, just after the report was kept
+                Eventually.await("the listener heard it", () -> !heard.isEmpty());
+                assertThat(heard).containsExactly(report);
                 // acknowledged at push time, so nothing is dead: only the poller tells
                 assertThat(sync.deadOutboxRows()).isZero();
                 assertThat(sync.status().authFailureStatus()).isZero();

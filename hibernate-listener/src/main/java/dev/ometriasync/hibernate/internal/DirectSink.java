@@ -21,7 +21,7 @@ final class DirectSink implements ChangeSink {
             RecordPipeline pipeline) {
         this.catalog = catalog;
         this.reader = new CommittedStateReader(new CommittedStateLoader(factory, assembler, config.relayBatchSize()), pipeline,
-                config.relayBatchSize(), config.directMaxPending());
+                config.relayBatchSize(), config.directMaxPending(), config.recordsAheadOfThePipeline());
     }
 
     @Override

@@ -77,6 +77,19 @@ public record OmetriaConfig(
         Duration pushErrorsPollInterval) {
 
     /**
+     * How many records the relay or direct mode's reader keeps handed to the pipeline and not yet finished: ten
+     * batches, at least 1,000. Beyond that they read nothing more; what changes meanwhile waits as a change (a row, or
+     * an entry that coalesces in memory), not as a record read too early. So the CPU they spend reading and
+     * serializing is bounded by what Ometria accepts, however fast the application commits, and what is read is read
+     * shortly before it is sent (the newest state).
+     *
+     * @return the most records ahead of the pipeline
+     */
+    public int recordsAheadOfThePipeline() {
+        return Math.max(relayBatchSize * 10, 1_000);
+    }
+
+    /**
      * Whether the settings turn the integration on, without validating anything else. Used by the mapping
      * contributor, which runs before the full validation.
      *

@@ -92,7 +92,7 @@ final class OutboxRelay {
         this.pipeline = pipeline;
         this.config = config;
         this.lease = new RelayLeaseKeeper(store, config.instanceId(), config.leaseDuration());
-        this.maxInFlightRows = Math.max(config.relayBatchSize() * 10, 1_000);
+        this.maxInFlightRows = config.recordsAheadOfThePipeline();
         Duration margin = RelayLeaseKeeper.safetyMargin(config.leaseDuration());
         this.claimDuration = config.leaseDuration().plus(pipeline.requestTimeout()).plus(margin);
         this.inDoubtDelay = pipeline.requestTimeout().plus(margin);

@@ -106,8 +106,9 @@ public final class PipelineEngine {
                 new FailsafeRetryExecutor(time, executor, config.retry()), queue, check, outcomes, metrics, executor,
                 config.maxBatchSize());
         metrics.bindGauges(queue::size, queue::oldestHeldSince, time::now);
-        // With the poller, the warm-up is its first read of GET /v2/push/_errors (the same request).
-        executor.execute(errorPoller == null ? loop::warmUp : () -> errorPoller.start(loop));
+        // The warm-up goes before the first record, not now; with the poller it is its first read of
+        // GET /v2/push/_errors (the same request).
+        executor.execute(errorPoller == null ? () -> loop.warmUpBeforeFirstRecord(null) : () -> errorPoller.start(loop));
         LOG.info("Ometria pipeline '{}' started: endpoint {}, {} requests/s, batches of up to {} records{}",
                 config.name(), config.endpoint(), config.requestsPerSecond(), config.maxBatchSize(),
                 errorPoller == null ? "" : ", reading GET /v2/push/_errors every " + config.pushErrorsPollInterval());

@@ -89,14 +89,16 @@ final class PushErrorPoller {
     }
 
     /**
-     * Sends the warm-up as the first read (when a slot is free), then reads every interval. Pipeline thread only.
+     * Makes the loop's warm-up, sent before its first record, the first read; then reads every interval while
+     * something was acknowledged. Pipeline thread only.
      *
      * @param sendLoop sends the reads
      */
     void start(SendLoop sendLoop) {
         this.loop = sendLoop;
-        // when no slot was free, or the transport cannot read the list, the first tick reads instead
-        readInFlight = sendLoop.warmUp(answer -> onAnswer(answer, true));
+        // when no slot was free for the warm-up, or the transport cannot read the list, the first tick after an
+        // acknowledgement reads instead (and takes the list as it stands)
+        sendLoop.warmUpBeforeFirstRecord(answer -> onAnswer(answer, true));
         scheduleNext();
     }
 
@@ -151,12 +153,12 @@ final class PushErrorPoller {
             return;
         }
         acknowledged.prune(time.now());
-        if (readInFlight) {
-            scheduleNext(); // the warm-up read is still out (a slow network): this tick is not needed
+        if (readInFlight || loop.warmingUp()) {
+            scheduleNext(); // the last read, or the warm-up read, is still out (a slow network): this tick is not needed
             return;
         }
-        if (listTaken && acknowledged.size() == 0) {
-            if (!paused) {
+        if (acknowledged.size() == 0) {
+            if (listTaken && !paused) {
                 LOG.debug("Nothing acknowledged in the last {}: reading GET /v2/push/_errors pauses", acknowledged.window());
             }
             paused = true; // the next read compares with a list that may be old: it takes the list as it stands

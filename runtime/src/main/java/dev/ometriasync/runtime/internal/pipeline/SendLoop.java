@@ -66,6 +66,8 @@ final class SendLoop {
     private int awaitingFirstAttempt;
     private int inFlightRequests;
     private boolean draining;
+    private boolean warmUpPending;
+    private Consumer<ErrorListRead> warmUpReader;
     private boolean warmingUp;
     private Instant warmUpUntil = Instant.MIN;
     private TimeSource.Scheduled wakeup;
@@ -129,6 +131,13 @@ final class SendLoop {
                     sendErrorListRead(slot.get(), errorListReads.poll(), false);
                     continue;
                 }
+                if (warmUpPending && queue.hasSendable()) {
+                    // The first record to send: open the connection now, not at start. A pipeline that never sends
+                    // (an outbox instance that is not the relay) spends none of the account's requests.
+                    warmUpPending = false;
+                    warmUp(warmUpReader);
+                    continue;
+                }
                 if (warmingUp && now.isBefore(warmUpUntil)) {
                     // Let the first batch use the connection the warm-up opened; never wait long for it.
                     wakeAt(warmUpUntil);
@@ -177,25 +186,37 @@ final class SendLoop {
     }
 
     /**
-     * Opens a connection to Ometria before the first batch, through the transport's cheap warm-up request (which
-     * takes a slot like any request: Ometria counts every Data API call). The first batch waits for it at most
-     * {@link #WARM_UP_WAIT}. Nothing is reported: a failing warm-up only means the first batch opens the
-     * connection itself. Pipeline thread only.
+     * Arms the warm-up: when the first record is ready to go, the loop first opens a connection to Ometria through the
+     * transport's cheap warm-up request, and the first batch waits for it at most {@link #WARM_UP_WAIT}. The warm-up
+     * takes a slot like any request (Ometria counts every Data API call), so it is sent only once there is something
+     * to send: an idle pipeline, or an outbox instance that is not the active relay, sends nothing at all, and an
+     * instance starting beside a relay that sends at the account's full rate cannot push the account over it.
+     * Nothing is reported: a failing warm-up only means the first batch opens the connection itself.
+     * Pipeline thread only.
+     *
+     * @param errorListReader with the error-list poller, where the answer goes: the warm-up is then a read of the
+     *     error list (the same request), so that the poller takes the list as it stands before anything was sent,
+     *     without spending a request of its own on it; null for a plain warm-up
      */
-    void warmUp() {
-        warmUp(null);
+    void warmUpBeforeFirstRecord(Consumer<ErrorListRead> errorListReader) {
+        warmUpPending = true;
+        warmUpReader = errorListReader;
+    }
+
+    /** Whether the warm-up request is out and unanswered. Pipeline thread only. */
+    boolean warmingUp() {
+        return warmingUp;
     }
 
     /**
-     * Like {@link #warmUp()}; with a reader, the warm-up is a read of the error list (the same request) whose answer
-     * goes to the reader, so that a pipeline that polls the list takes it as it stands before anything was sent,
-     * without spending a request on it. When no slot is free, nothing is sent and the reader is not called.
-     * Pipeline thread only.
+     * Sends the warm-up now, when a slot is free: a read of the error list with {@code errorListReader}, else the
+     * transport's warm-up request. When no slot is free, nothing is sent and the reader is not called (the account is
+     * busy: its connections are warm, and its slots better spent on records).
      *
      * @param errorListReader where the answer goes, or null for a plain warm-up
      * @return whether the reader will be called: a read was sent
      */
-    boolean warmUp(Consumer<ErrorListRead> errorListReader) {
+    private boolean warmUp(Consumer<ErrorListRead> errorListReader) {
         if (stopReason != null) {
             return false;
         }
