@@ -88,6 +88,9 @@ public final class OmetriaSync {
      * A snapshot for health checks: outbox figures (one query), the relay's and the pipeline's state.
      *
      * @return the status; {@code enabled() == false} when the integration does not run
+     * @throws jakarta.persistence.PersistenceException in outbox mode, when the outbox tables cannot be read (the
+     *     database is down): the starter's health indicator reports that as DOWN with the cause, and its meters keep
+     *     the last status they read
      */
     public OmetriaSyncStatus status() {
         return runtime == null ? OmetriaSyncStatus.DISABLED : runtime.status();

@@ -97,7 +97,7 @@ public final class TransactionCostHarness {
         System.out.println("# start: " + MachineInfo.load());
         MarkdownTable table = new MarkdownTable("database", "mode", "commits/s (median of " + rounds + ")",
                 "rounds min–max", "p50 / p99 commit", "vs off", "vs off, paired", "app thread CPU / commit",
-                "JVM CPU / commit", "changes not yet read at the end", "target", "met");
+                "JVM CPU / commit", "ometria-sync threads CPU / commit", "changes not yet read at the end", "target", "met");
         try (OmetriaSimulator simulator = OmetriaSimulator.builder().keepRequestBodies(false).https(false)
                 .backlogCap(10_000_000, java.time.Duration.ofMinutes(1)).start()) {
             for (BenchDatabase database : databases) {
@@ -142,6 +142,7 @@ public final class TransactionCostHarness {
             Histogram latencies = new Histogram(3);
             long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
             long processCpuBefore = processCpuNanos();
+            long ometriaCpuBefore = ometriaThreadsCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < transactions; i++) {
                 long before = System.nanoTime();
@@ -151,13 +152,15 @@ public final class TransactionCostHarness {
             long elapsed = System.nanoTime() - start;
             double threadCpuMicros = (THREADS.getCurrentThreadCpuTime() - threadCpuBefore) / 1e3 / transactions;
             double processCpuMicros = (processCpuNanos() - processCpuBefore) / 1e3 / transactions;
+            double ometriaCpuMicros = (ometriaThreadsCpuNanos() - ometriaCpuBefore) / 1e3 / transactions;
             // direct mode: changed entities noted and not read yet (they wait for the pipeline); outbox: rows not sent
             long notRead = switch (mode) {
                 case OFF -> 0;
                 case DIRECT -> OmetriaSync.of(factory).status().waitingChanges();
                 case OUTBOX -> OmetriaSync.of(factory).pendingOutboxRows();
             };
-            return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros, notRead);
+            return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros,
+                    ometriaCpuMicros, notRead);
         }
     }
 
@@ -213,14 +216,30 @@ public final class TransactionCostHarness {
      * @param processCpuMicros CPU time of the whole JVM per commit over the same interval: the committing thread plus
      *     ometria-sync's threads (reader or relay, pipeline), the in-process simulator, GC and JIT; robust to the
      *     machine's load, unlike wall-clock numbers
+     * @param ometriaCpuMicros CPU time per commit of ometria-sync's own long-lived threads (named {@code ometria-*}: the
+     *     direct-mode reader or the relay, the pipeline, its poller), the simulator's threads left out; the HTTP
+     *     client's pool threads are not counted (short-lived)
      * @param notReadAtEnd direct mode: changed entities still waiting to be read when the measured transactions ended
      *     (the reader reads at the pipeline's pace); outbox: rows not yet sent
      */
     private record RoundResult(double commitsPerSecond, Histogram latencies, double threadCpuMicros, double processCpuMicros,
-                               long notReadAtEnd) {
+                               double ometriaCpuMicros, long notReadAtEnd) {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** CPU time so far of the live threads named {@code ometria-*}, except the in-process simulator's. */
+    private static long ometriaThreadsCpuNanos() {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("ometria-")
+                    && !info.getThreadName().startsWith("ometria-simulator")) {
+                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+                total += Math.max(0, cpu);
+            }
+        }
+        return total;
+    }
 
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
@@ -281,6 +300,7 @@ public final class TransactionCostHarness {
                     versusOff, paired,
                     String.format(Locale.ROOT, "%,.0f µs (%+.0f %%)", threadCpu, 100 * (threadCpu / offThreadCpu - 1)),
                     String.format(Locale.ROOT, "%,.0f µs (%+.0f %%)", processCpu, 100 * (processCpu / offProcessCpu - 1)),
+                    mode == Mode.OFF ? "—" : String.format(Locale.ROOT, "%,.0f µs", median(rounds, RoundResult::ometriaCpuMicros)),
                     mode == Mode.OFF ? "—" : String.format(Locale.ROOT, "%,d", medianRound.notReadAtEnd()),
                     target, met);
         }

@@ -134,8 +134,10 @@ final class CommittedStateReader {
                     refusedEntity = refusedEntity == null ? change.entityName() : refusedEntity;
                 }
             }
-            // wake the reader for a first change, or when a batch is full; otherwise it is letting the batch fill
-            if (refused < changes.size() && (idle || pending.size() >= batchSize)) {
+            // wake the reader for a first change, or when a batch is full; otherwise it is letting the batch fill, or
+            // waits for the pipeline (then only an outcome wakes it: waking it at every commit of a burst would cost the
+            // committing threads a futex call each, for nothing)
+            if (refused < changes.size() && !waitingForThePipeline && (idle || pending.size() >= batchSize)) {
                 changed.signalAll();
             }
         } finally {
