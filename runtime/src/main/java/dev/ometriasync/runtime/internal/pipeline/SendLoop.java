@@ -214,18 +214,17 @@ final class SendLoop {
      * busy: its connections are warm, and its slots better spent on records).
      *
      * @param errorListReader where the answer goes, or null for a plain warm-up
-     * @return whether the reader will be called: a read was sent
      */
-    private boolean warmUp(Consumer<ErrorListRead> errorListReader) {
+    private void warmUp(Consumer<ErrorListRead> errorListReader) {
         if (stopReason != null) {
-            return false;
+            return;
         }
         Optional<AccountRateLimiter.Slot> slot = limiter.tryAcquireUnspaced(time.now());
         if (slot.isEmpty()) {
-            return false; // the account is busy: its connections are warm, or its slots better spent on records
+            return; // the account is busy: its connections are warm, or its slots better spent on records
         }
         if (errorListReader != null && sendErrorListRead(slot.get(), errorListReader, true)) {
-            return true;
+            return;
         }
         CompletableFuture<?> warmUp;
         try {
@@ -235,7 +234,7 @@ final class SendLoop {
         }
         if (warmUp == null) {
             limiter.cancel(slot.get()); // nothing was sent
-            return false;
+            return;
         }
         startWarmUp();
         warmUp.handle((ignored, failure) -> {
@@ -250,7 +249,6 @@ final class SendLoop {
             });
             return null;
         });
-        return false;
     }
 
     private void startWarmUp() {
