@@ -121,7 +121,8 @@ public final class ThreadGroupCpu {
         if (name.startsWith("HttpClient") || name.startsWith("Thread-")) {
             return "HTTP client";
         }
-        if (name.equals("main")) {
+        if (name.equals("java")) {
+            // the launcher runs main() on a new native thread named after the executable, not "main"
             return "committing thread";
         }
         return "other";
