@@ -315,7 +315,9 @@ final class OutboxRelay {
     }
 
     private void sendDueRows() {
-        while (running && inFlight.size() < maxInFlightRows) {
+        // claims only when a whole batch fits: topping up after every few completed rows costs a claim query (a scan
+        // past the rows in flight) per handful of rows, several a second, for nothing the pipeline could use sooner
+        while (running && inFlight.size() + config.relayBatchSize() <= maxInFlightRows) {
             // Checked before every claim, not once a round: a pipeline that stops in the middle of a round (its first
             // request answered 401) would otherwise abandon each claimed row at once, and the loop would claim it again.
             if (pausedBecauseThePipelineStopped()) {
