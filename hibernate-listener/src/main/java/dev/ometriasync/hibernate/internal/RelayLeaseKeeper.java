@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds the relay lease in {@code ometria_relay_lease}: one active sender per database, so several
  * application instances stay together within the account's request rate. The holder renews the lease
- * every round; another instance takes it over only after it expired on the database clock, so a dead
+ * every poll interval; another instance takes it over only after it expired on the database clock, so a dead
  * holder is replaced after at most one lease duration.
  */
 final class RelayLeaseKeeper {

@@ -25,8 +25,20 @@ create table if not exists ometria_outbox (
     status             varchar(8)    not null,  -- PENDING or DEAD
     last_error         varchar(1000),
     created_at         datetime(6) not null,
-    index ometria_outbox_due (status, next_attempt_at)
+    index ometria_outbox_due (status, next_attempt_at),
+    index ometria_outbox_entity (entity_name, entity_id)
 );
+
+-- The relay's claim after a takeover skips entities another instance still holds: this index keeps that check
+-- from scanning the whole table for every candidate row.
+-- Tables created by an earlier version of this script lack it; MySQL has no "create index if not exists".
+set @ometria_outbox_entity_ddl = (select if(count(*) = 0,
+        'create index ometria_outbox_entity on ometria_outbox (entity_name, entity_id)', 'do 0')
+    from information_schema.statistics
+    where table_schema = database() and table_name = 'ometria_outbox' and index_name = 'ometria_outbox_entity');
+prepare ometria_outbox_entity_stmt from @ometria_outbox_entity_ddl;
+execute ometria_outbox_entity_stmt;
+deallocate prepare ometria_outbox_entity_stmt;
 
 -- The relay lease: one active sender per database.
 create table if not exists ometria_relay_lease (

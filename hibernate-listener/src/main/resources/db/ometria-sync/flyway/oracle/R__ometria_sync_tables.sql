@@ -48,6 +48,18 @@ exception
 end;
 /
 
+-- The relay's claim after a takeover skips entities another instance still holds: this index keeps that check
+-- from scanning the whole table for every candidate row.
+declare
+    name_already_used exception;
+    pragma exception_init(name_already_used, -955);
+begin
+    execute immediate 'create index ometria_outbox_entity on ometria_outbox (entity_name, entity_id)';
+exception
+    when name_already_used then null;
+end;
+/
+
 -- The relay lease: one active sender per database.
 declare
     name_already_used exception;

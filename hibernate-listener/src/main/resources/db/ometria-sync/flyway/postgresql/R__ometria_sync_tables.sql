@@ -25,6 +25,9 @@ create table if not exists ometria_outbox (
     created_at         timestamp(6) with time zone not null
 );
 create index if not exists ometria_outbox_due on ometria_outbox (status, next_attempt_at);
+-- The relay's claim after a takeover skips entities another instance still holds: this index keeps that check
+-- from scanning the whole table for every candidate row.
+create index if not exists ometria_outbox_entity on ometria_outbox (entity_name, entity_id);
 
 -- The relay lease: one active sender per database.
 create table if not exists ometria_relay_lease (

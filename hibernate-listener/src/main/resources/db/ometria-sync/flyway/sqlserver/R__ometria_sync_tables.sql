@@ -30,6 +30,11 @@ create table ometria_outbox (
 if not exists (select 1 from sys.indexes where name = N'ometria_outbox_due' and object_id = object_id(N'ometria_outbox'))
 create index ometria_outbox_due on ometria_outbox (status, next_attempt_at);
 
+-- The relay's claim after a takeover skips entities another instance still holds: this index keeps that check
+-- from scanning the whole table for every candidate row.
+if not exists (select 1 from sys.indexes where name = N'ometria_outbox_entity' and object_id = object_id(N'ometria_outbox'))
+create index ometria_outbox_entity on ometria_outbox (entity_name, entity_id);
+
 -- The relay lease: one active sender per database.
 if object_id(N'ometria_relay_lease', N'U') is null
 create table ometria_relay_lease (

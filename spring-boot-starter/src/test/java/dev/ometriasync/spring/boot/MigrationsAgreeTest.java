@@ -58,6 +58,7 @@ class MigrationsAgreeTest {
         Map<String, String> flywaySchema = byFlyway.describe();
         assertThat(flywaySchema.keySet()).as("what was compared").contains(
                 "ometria_outbox.column.next_attempt_at", "ometria_outbox.primary key", "ometria_outbox.index ometria_outbox_due",
+                "ometria_outbox.index ometria_outbox_entity",
                 "ometria_relay_lease.column.expires_at", "ometria_backfill_checkpoint.primary key");
         assertThat(byLiquibase.describe()).as("the schema the Liquibase changelog creates, against the Flyway migration's")
                 .containsExactlyEntriesOf(flywaySchema);
