@@ -146,8 +146,10 @@ final class CommittedStateReader {
             return;
         }
         int before = inboxChanges.getAndAdd(changes.size());
-        if (before + changes.size() > capacity) {
-            // the reader is behind by a whole queue's worth of notes: it is held up reading (the database is slow)
+        if (before > 0 && before + changes.size() > capacity) {
+            // the reader is behind by a whole queue's worth of notes: it is held up reading (the database is slow).
+            // (A transaction that alone changed more entities than that still goes in whole when nothing else waits:
+            // its list exists already, and merging keeps what fits among the waiting entities.)
             inboxChanges.addAndGet(-changes.size());
             dropped(changes.size(), changes.get(0).entityName(), false);
             return;
