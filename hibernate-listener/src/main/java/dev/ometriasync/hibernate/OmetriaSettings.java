@@ -255,7 +255,9 @@ public final class OmetriaSettings {
     /**
      * Direct mode only: how many changed entities may wait to be read and handed to the pipeline after their
      * transactions committed. Changes of an entity already waiting are merged into its entry and take no room. When
-     * it is full, a further change is dropped — the committing thread never waits — and counted
+     * it is full, a further change is dropped — the committing thread never waits — and counted. The same bound holds
+     * the notes committing threads leave for the reader to merge: a reader held up that long (a slow database) drops
+     * further notes, counted
      * ({@link OmetriaSync#droppedChanges()}), with one warning a minute at most. Outbox mode never drops.
      *
      * <p>Expects an integer from 1 to 10,000,000. Defaults to 100,000 (as many records as the pipeline holds by

@@ -117,4 +117,32 @@ class DirectModeBackPressureTest {
         }
         assertThat(ometria.contact("gated", "" + (base + 1))).as("a change that waited when the factory closed").isNull();
     }
+
+    /**
+     * One transaction that changes more entities than the queue holds, with nothing else waiting: what fits is noted
+     * and sent, the rest dropped and counted (the inbox takes the transaction's list whole; the reader's merge keeps
+     * what fits among the waiting entities).
+     */
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aTransactionLargerThanTheQueueKeepsWhatFits(Database database) throws Exception {
+        long base = 200_000L * (database.ordinal() + 1);
+        int changed = MAX_PENDING + 3;
+        try (SessionFactory factory = factory(database, MAX_PENDING); Stderr stderr = Stderr.capture()) {
+            OmetriaSync sync = OmetriaSync.of(factory);
+            factory.inTransaction(s -> {
+                for (long i = 1; i <= changed; i++) {
+                    s.persist(new GatedContact(base + i, "Contact " + i));
+                }
+            });
+            assertThat(sync.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(sync.droppedChanges()).isEqualTo(changed - MAX_PENDING);
+            for (long i = 1; i <= changed; i++) {
+                boolean kept = i <= MAX_PENDING;
+                assertThat(ometria.contact("gated", "" + (base + i))).as("contact %d (%s)", i, kept ? "kept" : "dropped")
+                        .matches(record -> kept == (record != null));
+            }
+            assertThat(stderr.lines("direct mode dropped")).hasSize(1);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,9 +33,16 @@ import org.slf4j.LoggerFactory;
  * and the pipeline (later submission wins, one request per key in flight) sends the newest. Two transactions racing
  * on one row therefore end with the state the database ended with, whatever order their callbacks ran in.
  *
- * <p>The committing thread never waits: {@link #note} takes a lock for a map operation only. When
- * {@code ometria.direct.max-pending} entities wait already, a change of a further entity is dropped, counted and
- * reported by one warning a minute at most. Only this reader's thread ever waits for room in the pipeline.
+ * <p>The committing thread never waits and does no more than it must: {@link #note} appends the transaction's list of
+ * changes to a lock-free inbox, and this reader merges the inbox into its map of waiting entities. Merging there, not
+ * on the committing thread, matters when the application commits far faster than the account sends: the map then
+ * holds tens of thousands of entities, and a lookup in it misses the processor's caches (measured on H2: about 4.6 µs
+ * of a 45 µs transaction). The committing thread takes the lock only to wake an idle reader, and once every
+ * {@code batchSize} notes so that a reader letting a batch fill, or waiting for the pipeline, merges what came.
+ * When {@code ometria.direct.max-pending} entities wait already, a change of a further entity is dropped when it is
+ * merged; when the reader is so far behind that as many notes wait unmerged in the inbox, a further note is dropped at
+ * once. Either way it is counted and reported by one warning a minute at most. Only this reader's thread ever waits
+ * for room in the pipeline.
  *
  * <p>Read no earlier than needed: the reader keeps at most {@code recordsAhead} records handed to the pipeline and not
  * yet finished, as the outbox relay does. When the application commits faster than the account's rate can send (a
@@ -77,6 +85,10 @@ final class CommittedStateReader {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PendingChanges pending;
+    /** Notes of committed transactions not yet merged into {@link #pending}: written by committing threads, read by the reader. */
+    private final ConcurrentLinkedQueue<List<CapturedChange>> inbox = new ConcurrentLinkedQueue<>();
+    /** Changes in {@link #inbox}. */
+    private final AtomicInteger inboxChanges = new AtomicInteger();
     /** Guarded by {@link #lock}: entities that failed to be read on their own, waiting to be read again. */
     private final EntityRetries retries = new EntityRetries();
     private final AtomicLong dropped = new AtomicLong();
@@ -90,14 +102,18 @@ final class CommittedStateReader {
     private boolean busy;
     /** Guarded by {@link #lock}: how many entities that batch holds. */
     private int inBatch;
-    /** Guarded by {@link #lock}: the reader waits for a first change and must be woken by one. */
-    private boolean idle;
+    /**
+     * Written under {@link #lock}, read by committing threads without it: the reader found nothing to do and waits to
+     * be woken by a note. It is set before the reader's last look at the inbox, so a note either is seen by that look or
+     * sees the flag and wakes the reader.
+     */
+    private volatile boolean idle;
     /** Guarded by {@link #lock}: threads waiting in {@link #awaitIdle}; the reader does not let batches fill for them. */
     private int flushing;
     /** Guarded by {@link #lock}: the reader waits for the pipeline to finish records, and is woken by an outcome. */
     private boolean waitingForThePipeline;
-    /** Guarded by {@link #lock}: no more notes; drain what waits, then end. */
-    private boolean stopping;
+    /** Written under {@link #lock}, read by committing threads without it: no more notes; drain what waits, then end. */
+    private volatile boolean stopping;
     private Thread thread;
 
     CommittedStateReader(CommittedStateLoader loader, RecordPipeline pipeline, int batchSize, int capacity,
@@ -119,42 +135,73 @@ final class CommittedStateReader {
     /**
      * Notes committed changes for reading. Never blocks on the pipeline or the database, never throws.
      *
-     * @param changes the changes of one committed transaction (or one touch)
+     * @param changes the changes of one committed transaction (or one touch); not modified afterwards
      */
     void note(List<CapturedChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (stopping) {
+            dropped(changes.size(), changes.get(0).entityName(), true);
+            return;
+        }
+        int before = inboxChanges.getAndAdd(changes.size());
+        if (before > 0 && before + changes.size() > capacity) {
+            // the reader is behind by a whole queue's worth of notes: it is held up reading (the database is slow).
+            // (A transaction that alone changed more entities than that still goes in whole when nothing else waits:
+            // its list exists already, and merging keeps what fits among the waiting entities.)
+            inboxChanges.addAndGet(-changes.size());
+            dropped(changes.size(), changes.get(0).entityName(), false);
+            return;
+        }
+        inbox.add(changes);
+        // wake the reader for a first change, and once a batch's worth of notes arrived (it lets a batch fill, or waits
+        // for the pipeline, and merges what came when woken); waking it at every commit of a burst would cost each
+        // committing thread the lock and a futex call, for nothing
+        if (idle || before < batchSize && before + changes.size() >= batchSize) {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Guarded by {@link #lock}: merges the inbox into the waiting entities; a change that finds no room is dropped. */
+    private void mergeInbox() {
+        int merged = 0;
         int refused = 0;
         String refusedEntity = null;
-        boolean stopped;
-        lock.lock();
-        try {
-            stopped = stopping;
+        List<CapturedChange> changes;
+        while ((changes = inbox.poll()) != null) {
+            merged += changes.size();
             for (CapturedChange change : changes) {
-                if (stopped || !pending.add(change)) {
+                if (!pending.add(change)) {
                     refused++;
                     refusedEntity = refusedEntity == null ? change.entityName() : refusedEntity;
                 }
             }
-            // wake the reader for a first change, or when a batch is full; otherwise it is letting the batch fill, or
-            // waits for the pipeline (then only an outcome wakes it: waking it at every commit of a burst would cost the
-            // committing threads a futex call each, for nothing)
-            if (refused < changes.size() && !waitingForThePipeline && (idle || pending.size() >= batchSize)) {
-                changed.signalAll();
-            }
-        } finally {
-            lock.unlock();
+        }
+        if (merged > 0) {
+            inboxChanges.addAndGet(-merged);
         }
         if (refused > 0) {
-            long total = dropped.addAndGet(refused);
-            if (stopped) {
-                droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: the SessionFactory is"
-                        + " closing; {} dropped since start (OmetriaSync.droppedChanges())", refused, refusedEntity, total);
-            } else {
-                droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: {} changed entities already"
-                        + " wait to be read and sent ({}={}); {} dropped since start (OmetriaSync.droppedChanges()). Ometria"
-                        + " misses these changes until the entities change again, are touched, or a backfill runs. Raise the"
-                        + " limit, or use outbox mode, which never drops", refused, refusedEntity, capacity,
-                        dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING.key(), capacity, total);
-            }
+            dropped(refused, refusedEntity, false);
+        }
+    }
+
+    private void dropped(int refused, String refusedEntity, boolean stopped) {
+        long total = dropped.addAndGet(refused);
+        if (stopped) {
+            droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: the SessionFactory is"
+                    + " closing; {} dropped since start (OmetriaSync.droppedChanges())", refused, refusedEntity, total);
+        } else {
+            droppedWarning.warn("ometria-sync direct mode dropped {} committed change(s) of {}: {} changed entities already"
+                    + " wait to be read and sent ({}={}); {} dropped since start (OmetriaSync.droppedChanges()). Ometria"
+                    + " misses these changes until the entities change again, are touched, or a backfill runs. Raise the"
+                    + " limit, or use outbox mode, which never drops", refused, refusedEntity, capacity,
+                    dev.ometriasync.hibernate.OmetriaSettings.DIRECT_MAX_PENDING.key(), capacity, total);
         }
     }
 
@@ -168,11 +215,14 @@ final class CommittedStateReader {
         return dropped.get();
     }
 
-    /** @return changed entities noted and not yet handed to the pipeline (waiting, or being read) */
+    /**
+     * @return changed entities noted and not yet handed to the pipeline (waiting, or being read); notes not merged yet
+     *     count one per change, so an entity noted twice since the reader last merged counts twice
+     */
     long waitingChanges() {
         lock.lock();
         try {
-            return pending.size() + (long) inBatch + retries.size();
+            return pending.size() + (long) inboxChanges.get() + inBatch + retries.size();
         } finally {
             lock.unlock();
         }
@@ -190,7 +240,7 @@ final class CommittedStateReader {
         flushing++;
         try {
             changed.signalAll(); // a batch being filled is taken now
-            while (busy || !pending.isEmpty() || retries.size() > 0) {
+            while (busy || !inbox.isEmpty() || !pending.isEmpty() || retries.size() > 0) {
                 if (remaining <= 0) {
                     return false;
                 }
@@ -238,6 +288,8 @@ final class CommittedStateReader {
         int left;
         lock.lock();
         try {
+            // notes that came after the reader's last look, or after it ended, are counted here: never lost silently
+            mergeInbox();
             left = pending.size() + retries.size();
             pending.take(Integer.MAX_VALUE);
             retries.clear();
@@ -257,15 +309,21 @@ final class CommittedStateReader {
             Map<PendingChanges.Key, List<CapturedChange>> batch;
             lock.lock();
             try {
+                mergeInbox();
                 releaseDueRetries();
                 while (pending.isEmpty() && !stopping) {
                     idle = true;
+                    mergeInbox(); // the last look, after the flag is up: a note from now on wakes the reader
+                    if (!pending.isEmpty()) {
+                        break;
+                    }
                     long untilRetry = retries.nanosUntilNext(System.nanoTime());
                     if (untilRetry < 0) {
                         changed.await();
                     } else {
                         changed.awaitNanos(Math.max(1, untilRetry));
                     }
+                    mergeInbox();
                     releaseDueRetries();
                 }
                 idle = false;
@@ -276,12 +334,14 @@ final class CommittedStateReader {
                     // the pipeline holds enough: what changes meanwhile coalesces here, and is read when it can go
                     waitingForThePipeline = true;
                     changed.awaitNanos(PIPELINE_RECHECK_NANOS);
+                    mergeInbox();
                 }
                 waitingForThePipeline = false;
                 if (System.nanoTime() - lastBatchAt < STREAM_GAP_NANOS) {
                     long linger = LINGER_NANOS;
                     while (linger > 0 && pending.size() < batchSize && !stopping && flushing == 0) {
                         linger = changed.awaitNanos(linger);
+                        mergeInbox();
                     }
                 }
                 lastBatchAt = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.ometriasync.hibernate.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -52,7 +53,7 @@ final class DirectSink implements ChangeSink {
     /** Noted at once: the reader reads the entities' current state shortly after. */
     @Override
     public void touch(List<CapturedChange> changes) {
-        reader.note(changes);
+        reader.note(List.copyOf(changes)); // the reader keeps the list until it merges it
     }
 
     @Override
@@ -91,7 +92,19 @@ final class DirectSink implements ChangeSink {
         return reader.waitingChanges();
     }
 
+    /** The changes that send something; the list itself when all do (the usual case: no copy on the committing thread). */
     private List<CapturedChange> worthNoting(List<CapturedChange> changes) {
-        return changes.stream().filter(change -> RecordAssembler.sendsSomething(catalog, change)).toList();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!RecordAssembler.sendsSomething(catalog, changes.get(i))) {
+                List<CapturedChange> kept = new ArrayList<>(changes.size() - 1);
+                for (CapturedChange change : changes) {
+                    if (RecordAssembler.sendsSomething(catalog, change)) {
+                        kept.add(change);
+                    }
+                }
+                return kept;
+            }
+        }
+        return changes;
     }
 }

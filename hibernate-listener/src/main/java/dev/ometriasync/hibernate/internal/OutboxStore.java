@@ -56,19 +56,24 @@ final class OutboxStore {
      * @param claimDuration how long the claim lasts unless renewed
      * @param avoidOthersEntities skip rows of entities that another instance still holds a live claim on (after a
      *     takeover: that instance's request for the entity may still land, and a newer change must not overtake it)
+     * @param afterId only rows with a greater id, or null for the whole table
      * @return the claimed rows, oldest first
      */
-    List<OutboxEntry> claim(String instanceId, int limit, Duration claimDuration, boolean avoidOthersEntities) {
+    List<OutboxEntry> claim(String instanceId, int limit, Duration claimDuration, boolean avoidOthersEntities, Long afterId) {
         return inTransaction(session -> {
             Instant now = databaseNow(session);
             String others = !avoidOthersEntities ? "" : " and not exists (from " + OutboxEntry.ENTITY_NAME + " o where"
                     + " o.entityName = e.entityName and o.entityId = e.entityId and o.claimedBy <> :me and o.claimedUntil >= :now)";
             var query = session.createSelectionQuery(
                             "from " + OutboxEntry.ENTITY_NAME + " e where e.status = :pending and e.nextAttemptAt <= :now"
-                                    + " and (e.claimedUntil is null or e.claimedUntil < :now)" + others + " order by e.id",
+                                    + " and (e.claimedUntil is null or e.claimedUntil < :now)"
+                                    + (afterId == null ? "" : " and e.id > :after") + others + " order by e.id",
                             OutboxEntry.class)
                     .setParameter("pending", OutboxEntry.PENDING)
                     .setParameter("now", now);
+            if (afterId != null) {
+                query.setParameter("after", afterId);
+            }
             if (avoidOthersEntities) {
                 query.setParameter("me", instanceId);
             }
@@ -91,6 +96,23 @@ final class OutboxStore {
             }
             return rows;
         });
+    }
+
+    /**
+     * Whether another instance holds a live claim on some row: after a takeover, its requests for those rows' entities
+     * may still land, so claims must skip their entities until those claims lapse.
+     *
+     * @param instanceId this instance
+     * @return true when some row is claimed by another instance until now or later
+     */
+    boolean othersHoldLiveClaims(String instanceId) {
+        return inTransaction(session -> !session.createSelectionQuery("select e.id from " + OutboxEntry.ENTITY_NAME
+                                + " e where e.claimedBy <> :me and e.claimedUntil >= :now", Long.class)
+                .setParameter("me", instanceId)
+                .setParameter("now", databaseNow(session))
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty());
     }
 
     /**

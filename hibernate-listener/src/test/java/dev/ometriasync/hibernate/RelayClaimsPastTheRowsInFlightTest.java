@@ -1,0 +1,101 @@
+package dev.ometriasync.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ometriasync.hibernate.fixtures.Customer;
+import dev.ometriasync.hibernate.fixtures.Database;
+import dev.ometriasync.hibernate.fixtures.Eventually;
+import dev.ometriasync.hibernate.fixtures.TestFactories;
+import dev.ometriasync.testkit.Fault;
+import dev.ometriasync.testkit.OmetriaSimulator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.hibernate.SessionFactory;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A claim reads the outbox in id order and skips every row it cannot take. With many rows in flight (a backlog at the
+ * account's rate) a claim that starts at the beginning of the table scans past all of them, and on PostgreSQL that
+ * scan was most of the relay's database work. While at least a batch of rows is in flight the relay now claims past
+ * the last row it claimed, and looks at the whole table once a poll interval (rows below that point can become
+ * claimable: released, due for a retry, committed late with an earlier id). Every row is still sent.
+ */
+class RelayClaimsPastTheRowsInFlightTest {
+
+    private static final int COMMITS = 200;
+    private static final long POLL_MILLIS = 200;
+    private static final int BATCH = 10;
+
+    /** Counts the relay's claims: those that start past a row id, and those that read the whole table. */
+    public static final class Claims implements StatementInspector {
+        private static final long serialVersionUID = 1L;
+        private static final Pattern PAST_AN_ID = Pattern.compile("(?s).*\\bid\\s*>\\s*\\?.*");
+        static final AtomicInteger PAST_THE_CURSOR = new AtomicInteger();
+        static final AtomicInteger WHOLE_TABLE = new AtomicInteger();
+
+        @Override
+        public String inspect(String sql) {
+            String lower = sql.toLowerCase(Locale.ROOT);
+            boolean locks = lower.contains("for update") || lower.contains("for no key update"); // PostgreSQL: the latter
+            if (lower.startsWith("select") && lower.contains("ometria_outbox") && locks) {
+                (PAST_AN_ID.matcher(lower).matches() ? PAST_THE_CURSOR : WHOLE_TABLE).incrementAndGet();
+            }
+            return sql;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void withABatchInFlightClaimsStartPastTheLastRowClaimedAndEveryRowIsStillSent(Database database) throws InterruptedException {
+        try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(1_000).start()) {
+            Map<String, String> settings = TestFactories.ometriaSettings(ometria);
+            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "1");
+            settings.put(OmetriaSettings.RELAY_POLL_INTERVAL.key(), POLL_MILLIS + "ms");
+            settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), "3s");
+            settings.put(OmetriaSettings.RELAY_BATCH_SIZE.key(), "" + BATCH);
+            settings.put("hibernate.session_factory.statement_inspector", Claims.class.getName());
+            try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop")) {
+                OmetriaSync sync = OmetriaSync.of(factory);
+                Eventually.await("the relay holds the lease", sync::isActiveRelay);
+                // Ometria holds every request unanswered: the rows claimed stay in flight for the whole burst
+                ometria.failNext(COMMITS, Fault.hold());
+                Claims.PAST_THE_CURSOR.set(0);
+                Claims.WHOLE_TABLE.set(0);
+
+                long start = System.nanoTime();
+                for (int i = 0; i < COMMITS; i++) {
+                    long id = 720_000 + i;
+                    factory.inTransaction(s -> s.persist(new Customer(id, "past" + id + "@example.com", "P", "Ast")));
+                    Thread.sleep(5); // each commit wakes the relay, which claims the new rows
+                }
+                long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+                int pastTheCursor = Claims.PAST_THE_CURSOR.get();
+                int wholeTable = Claims.WHOLE_TABLE.get();
+
+                assertThat(pastTheCursor).as("claims past the last row claimed (%d read the whole table) in %d ms", wholeTable,
+                        elapsedMillis).isGreaterThan(wholeTable);
+                // one a poll interval, plus those before a batch was in flight: each commit wakes the relay, which
+                // claims its row and claims again until a claim comes back empty (two claims a commit; the relay as it
+                // was read the whole table every time, about 2 * COMMITS)
+                assertThat(wholeTable).as("claims of the whole table in %d ms", elapsedMillis)
+                        .isBetween(1, (int) (elapsedMillis / POLL_MILLIS) + 2 * BATCH + 3);
+
+                ometria.clearFaults();
+                ometria.releaseHeldRequests();
+                Eventually.await("every contact in Ometria", () -> {
+                    for (int i = 0; i < COMMITS; i++) {
+                        if (ometria.contact("webshop", "" + (720_000 + i)) == null) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+                assertThat(sync.pendingOutboxRows()).isZero();
+            }
+        }
+    }
+}
