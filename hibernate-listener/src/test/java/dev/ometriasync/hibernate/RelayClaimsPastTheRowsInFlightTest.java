@@ -3,9 +3,9 @@ package dev.ometriasync.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ometriasync.hibernate.fixtures.ClaimCounter;
-import dev.ometriasync.hibernate.fixtures.Customer;
 import dev.ometriasync.hibernate.fixtures.Database;
 import dev.ometriasync.hibernate.fixtures.Eventually;
+import dev.ometriasync.hibernate.fixtures.HeldRequestsBurst;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.testkit.Fault;
 import dev.ometriasync.testkit.OmetriaSimulator;
@@ -31,12 +31,7 @@ class RelayClaimsPastTheRowsInFlightTest {
     @EnumSource(Database.class)
     void withABatchInFlightClaimsStartPastTheLastRowClaimedAndEveryRowIsStillSent(Database database) throws InterruptedException {
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(1_000).start()) {
-            Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "1");
-            settings.put(OmetriaSettings.RELAY_POLL_INTERVAL.key(), POLL_MILLIS + "ms");
-            settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), "3s");
-            settings.put(OmetriaSettings.RELAY_BATCH_SIZE.key(), "" + BATCH);
-            settings.put("hibernate.session_factory.statement_inspector", ClaimCounter.class.getName());
+            Map<String, String> settings = HeldRequestsBurst.settings(ometria, POLL_MILLIS, 3_000, BATCH, ClaimCounter.class);
             try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop")) {
                 OmetriaSync sync = OmetriaSync.of(factory);
                 Eventually.await("the relay holds the lease", sync::isActiveRelay);
@@ -45,11 +40,7 @@ class RelayClaimsPastTheRowsInFlightTest {
                 ClaimCounter.reset();
 
                 long start = System.nanoTime();
-                for (int i = 0; i < COMMITS; i++) {
-                    long id = 720_000 + i;
-                    factory.inTransaction(s -> s.persist(new Customer(id, "past" + id + "@example.com", "P", "Ast")));
-                    Thread.sleep(5); // each commit wakes the relay, which claims the new rows
-                }
+                HeldRequestsBurst.commitContacts(factory, 720_000, COMMITS, "past"); // each commit wakes the relay, which claims its row
                 long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
                 int pastTheCursor = ClaimCounter.claimsPastARow();
                 int wholeTable = ClaimCounter.claims() - pastTheCursor;

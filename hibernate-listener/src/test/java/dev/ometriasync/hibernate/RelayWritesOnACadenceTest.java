@@ -2,9 +2,9 @@ package dev.ometriasync.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ometriasync.hibernate.fixtures.Customer;
 import dev.ometriasync.hibernate.fixtures.Database;
 import dev.ometriasync.hibernate.fixtures.Eventually;
+import dev.ometriasync.hibernate.fixtures.HeldRequestsBurst;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.testkit.Fault;
 import dev.ometriasync.testkit.OmetriaSimulator;
@@ -53,12 +53,7 @@ class RelayWritesOnACadenceTest {
         // Ometria holds every request unanswered: the relay has rows in flight for the whole burst, so that extensions
         // have rows to extend
         try (OmetriaSimulator ometria = OmetriaSimulator.builder().https(false).requestsPerSecond(1).start()) {
-            Map<String, String> settings = TestFactories.ometriaSettings(ometria);
-            settings.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), "1");
-            settings.put(OmetriaSettings.RELAY_POLL_INTERVAL.key(), POLL_MILLIS + "ms");
-            settings.put(OmetriaSettings.RELAY_LEASE_DURATION.key(), LEASE_MILLIS + "ms");
-            settings.put(OmetriaSettings.RELAY_BATCH_SIZE.key(), "10");
-            settings.put("hibernate.session_factory.statement_inspector", RelayWrites.class.getName());
+            Map<String, String> settings = HeldRequestsBurst.settings(ometria, POLL_MILLIS, LEASE_MILLIS, 10, RelayWrites.class);
             try (SessionFactory factory = TestFactories.build(database.createEmpty(), settings, "create-drop")) {
                 OmetriaSync sync = OmetriaSync.of(factory);
                 Eventually.await("the relay holds the lease", sync::isActiveRelay);
@@ -67,11 +62,7 @@ class RelayWritesOnACadenceTest {
                 RelayWrites.CLAIM_EXTENSIONS.set(0);
 
                 long start = System.nanoTime();
-                for (int i = 0; i < COMMITS; i++) {
-                    long id = 700_000 + i;
-                    factory.inTransaction(s -> s.persist(new Customer(id, "cadence" + id + "@example.com", "C", "Adence")));
-                    Thread.sleep(5); // commits a few milliseconds apart: each finds the relay waiting, and wakes it
-                }
+                HeldRequestsBurst.commitContacts(factory, 700_000, COMMITS, "cadence");
                 // two claim-extension periods and a few rounds: an extension with rows in flight falls inside, however
                 // late after the relay's start the counting began
                 long minimumMillis = 2 * (LEASE_MILLIS / 3) + 3 * POLL_MILLIS;

@@ -63,7 +63,7 @@ final class OutboxStore {
         return inTransaction(session -> {
             Instant now = databaseNow(session);
             String others = !avoidOthersEntities ? "" : " and not exists (from " + OutboxEntry.ENTITY_NAME + " o where"
-                    + " o.entityName = e.entityName and o.entityId = e.entityId and o.claimedBy <> :me and o.claimedUntil >= :now)";
+                    + " o.entityName = e.entityName and o.entityId = e.entityId and " + othersLiveClaim("o") + ")";
             var query = session.createSelectionQuery(
                             "from " + OutboxEntry.ENTITY_NAME + " e where e.status = :pending and e.nextAttemptAt <= :now"
                                     + " and (e.claimedUntil is null or e.claimedUntil < :now)"
@@ -107,12 +107,17 @@ final class OutboxStore {
      */
     boolean othersHoldLiveClaims(String instanceId) {
         return inTransaction(session -> !session.createSelectionQuery("select e.id from " + OutboxEntry.ENTITY_NAME
-                                + " e where e.claimedBy <> :me and e.claimedUntil >= :now", Long.class)
+                                + " e where " + othersLiveClaim("e"), Long.class)
                 .setParameter("me", instanceId)
                 .setParameter("now", databaseNow(session))
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty());
+    }
+
+    /** A row of {@code alias} claimed by another instance than {@code :me}, and the claim live at {@code :now}. */
+    private static String othersLiveClaim(String alias) {
+        return alias + ".claimedBy <> :me and " + alias + ".claimedUntil >= :now";
     }
 
     /**
