@@ -216,6 +216,57 @@ class CaptureScenariosTest {
         assertThat(ometria.contact("webshop", "" + id).get("firstname").asText()).isEqualTo("Bulk");
     }
 
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aTransactionNestedOnTheSameThreadKeepsItsChangesApartFromTheOuterOne(Database database) {
+        // REQUIRES_NEW: the outer transaction waits on the thread while an inner one, in another session, commits;
+        // then the outer one rolls back. The inner change is sent, the outer one is not.
+        long outer = createDeliveredCustomer(database);
+        long inner = createDeliveredCustomer(database);
+
+        try (var outerSession = factory(database).openSession()) {
+            outerSession.beginTransaction();
+            outerSession.find(Customer.class, outer).setFirstName("Outer");
+            outerSession.flush();
+            factory(database).inTransaction(innerSession -> innerSession.find(Customer.class, inner).setLastName("Inner"));
+            outerSession.find(Customer.class, outer).setEmail("outer@example.com");
+            outerSession.flush();
+            outerSession.getTransaction().rollback();
+        }
+        long marker = createDeliveredCustomer(database); // sent after anything the outer transaction could have written
+
+        assertThat(SentRecords.of(ometria, "contact", "" + inner)).hasSize(2);
+        assertThat(SentRecords.of(ometria, "contact", "" + inner).get(1)).isEqualTo(SentRecords.parse(
+                "{\"@type\":\"contact\",\"@collection\":\"webshop\",\"id\":\"" + inner + "\",\"lastname\":\"Inner\"}"));
+        assertThat(SentRecords.of(ometria, "contact", "" + outer)).as("the rolled-back outer change, before marker %s", marker)
+                .hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aSessionHandedToAnotherThreadMidTransactionKeepsEveryChange(Database database) throws Exception {
+        long id = createDeliveredCustomer(database);
+
+        try (var session = factory(database).openSession()) {
+            session.beginTransaction();
+            session.find(Customer.class, id).setFirstName("Handed");
+            session.flush();
+            Thread other = new Thread(() -> {
+                session.find(Customer.class, id).setLastName("Over");
+                session.flush();
+            });
+            other.start();
+            other.join();
+            session.find(Customer.class, id).setEmail("handed@example.com");
+            session.getTransaction().commit();
+        }
+
+        Eventually.await("the update of " + id, () -> SentRecords.of(ometria, "contact", "" + id).size() == 2);
+        assertThat(SentRecords.of(ometria, "contact", "" + id).get(1)).isEqualTo(SentRecords.parse(
+                "{\"@type\":\"contact\",\"@collection\":\"webshop\",\"id\":\"" + id
+                        + "\",\"email\":\"handed@example.com\",\"firstname\":\"Handed\",\"lastname\":\"Over\"}"));
+    }
+
     private long createDeliveredCustomer(Database database) {
         long id = IDS.incrementAndGet();
         factory(database).inTransaction(s -> s.persist(new Customer(id, "c" + id + "@example.com", "Ada", "Lovelace")));

@@ -144,12 +144,7 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
                 record(session, type, persister, event.getId(), event.getEntity(), OutboxOperation.UPDATE, null);
             } else {
                 String[] names = persister.getPropertyNames();
-                Set<String> changed = new LinkedHashSet<>();
-                for (int index : dirty) {
-                    if (type.mappedProperties().contains(names[index])) {
-                        changed.add(names[index]);
-                    }
-                }
+                Set<String> changed = mappedAmong(type, names, dirty);
                 String retiredId = retiredOmetriaId(type, event, names, dirty);
                 if (retiredId != null) {
                     // a new Ometria id is a new record there: send it whole, and retire the old one
@@ -162,6 +157,28 @@ final class ChangeCaptureListener implements PostInsertEventListener, PostUpdate
             }
         }
         lineItemChanged(session, persister, event.getEntity(), event.getState(), event.getOldState());
+    }
+
+    /** The mapped attributes among the dirty ones, in the entity's order; one attribute (the usual case) in a set of one. */
+    private static Set<String> mappedAmong(CapturedType type, String[] names, int[] dirty) {
+        String first = null;
+        Set<String> several = null;
+        for (int index : dirty) {
+            String name = names[index];
+            if (!type.mappedProperties().contains(name)) {
+                continue;
+            }
+            if (first == null) {
+                first = name;
+            } else {
+                if (several == null) {
+                    several = new LinkedHashSet<>();
+                    several.add(first);
+                }
+                several.add(name);
+            }
+        }
+        return several != null ? several : first != null ? Set.of(first) : Set.of();
     }
 
     /** The Ometria id the entity had before this update, when the update changed it; otherwise null. */

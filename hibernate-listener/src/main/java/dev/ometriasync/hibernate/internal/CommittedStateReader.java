@@ -170,6 +170,15 @@ final class CommittedStateReader {
 
     /** Guarded by {@link #lock}: merges the inbox into the waiting entities; a change that finds no room is dropped. */
     private void mergeInbox() {
+        mergeInbox(false);
+    }
+
+    /**
+     * Guarded by {@link #lock}: {@link #mergeInbox()}.
+     *
+     * @param closing the reader has ended: a change that finds no room is reported as dropped by the close
+     */
+    private void mergeInbox(boolean closing) {
         int merged = 0;
         int refused = 0;
         String refusedEntity = null;
@@ -187,7 +196,7 @@ final class CommittedStateReader {
             inboxChanges.addAndGet(-merged);
         }
         if (refused > 0) {
-            dropped(refused, refusedEntity, false);
+            dropped(refused, refusedEntity, closing);
         }
     }
 
@@ -289,7 +298,7 @@ final class CommittedStateReader {
         lock.lock();
         try {
             // notes that came after the reader's last look, or after it ended, are counted here: never lost silently
-            mergeInbox();
+            mergeInbox(true);
             left = pending.size() + retries.size();
             pending.take(Integer.MAX_VALUE);
             retries.clear();

@@ -1,6 +1,7 @@
 package dev.ometriasync.hibernate.internal;
 
 import dev.ometriasync.hibernate.SyncMode;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,32 +31,52 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
     private final ChangeSink sink;
     private final CaptureGuard guard;
     private final OccasionalWarning untiedWarning = new OccasionalWarning(LOG, Duration.ofMinutes(1));
+    /**
+     * The transactions in progress that changed captured entities, by session. Weak keys: a session whose transaction
+     * never completes (abandoned by the application) is not kept alive by this map, since nothing in it refers to the
+     * session strongly.
+     */
     private final Map<SharedSessionContractImplementor, TransactionState> transactions = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The state the current thread used last, of whichever SessionFactory. A thread usually records every change of
+     * its transaction itself, so this finds the state without taking the lock of {@link #transactions}, which every
+     * thread of the application would otherwise contend for on every captured change. Weak, and static: it keeps
+     * neither a finished transaction nor a closed SessionFactory alive.
+     */
+    private static final ThreadLocal<WeakReference<TransactionState>> LAST_USED = new ThreadLocal<>();
 
     /** The changes of one transaction, and what the sink asked to do once it committed. */
     private final class TransactionState implements TransactionCallbacks.Completion {
-        private final SharedSessionContractImplementor session;
+        /** Weak for the sake of {@link #transactions}' weak keys; the session is alive while its transaction runs. */
+        private final WeakReference<SharedSessionContractImplementor> session;
         private final TransactionChanges changes = new TransactionChanges();
         private ChangeSink.AfterCommit afterCommit = ChangeSink.AfterCommit.NOTHING;
+        /** The transaction completed (perhaps on another thread, under JTA): the state is not used again. */
+        private volatile boolean completed;
 
         TransactionState(SharedSessionContractImplementor session) {
-            this.session = session;
+            this.session = new WeakReference<>(session);
+        }
+
+        boolean isCurrentFor(SharedSessionContractImplementor candidate) {
+            return session.get() == candidate && !completed;
         }
 
         @Override
-        public void beforeCompletion() {
+        public void beforeCompletion(SharedSessionContractImplementor transactionSession) {
             if (changes.isEmpty()) {
                 return;
             }
             List<CapturedChange> list = changes.changes();
             guard.run(list.get(0).entityName() + (list.size() > 1 ? " and other entities" : ""),
-                    () -> afterCommit = sink.beforeCommit(session, list));
+                    () -> afterCommit = sink.beforeCommit(transactionSession, list));
         }
 
         @Override
-        public void afterCompletion(boolean committed) {
+        public void afterCompletion(SharedSessionContractImplementor transactionSession, boolean committed) {
             try {
-                transactions.remove(session);
+                completed = true;
+                transactions.remove(transactionSession);
                 if (committed) {
                     afterCommit.run();
                 }
@@ -106,13 +127,24 @@ public final class OmetriaSyncRuntime implements ChangeCaptureListener.ChangeRec
             sink.recordedOutsideTransaction(change);
             return;
         }
-        TransactionState state = transactions.get(session);
+        stateOf(session).changes.add(change);
+    }
+
+    /** The state of the session's transaction in progress; made and registered with its first change. */
+    private TransactionState stateOf(SharedSessionContractImplementor session) {
+        WeakReference<TransactionState> lastUsed = LAST_USED.get();
+        TransactionState state = lastUsed == null ? null : lastUsed.get();
+        if (state != null && state.isCurrentFor(session)) {
+            return state;
+        }
+        state = transactions.get(session);
         if (state == null) {
             state = new TransactionState(session);
             transactions.put(session, state);
             TransactionCallbacks.register(session, state);
         }
-        state.changes.add(change);
+        LAST_USED.set(new WeakReference<>(state));
+        return state;
     }
 
     /**

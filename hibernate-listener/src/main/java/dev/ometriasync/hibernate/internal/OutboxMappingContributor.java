@@ -8,7 +8,8 @@ import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.engine.config.spi.ConfigurationService;
 
 /**
- * Maps the outbox and lease tables when the integration runs in outbox mode. Entities must be known
+ * Maps the outbox and lease tables when the integration runs in outbox mode (and, for Hibernate's schema export,
+ * the outbox table's storage parameters: {@link OutboxStorageParameters}). Entities must be known
  * while the metadata is built, before any Integrator runs, hence this contributor (found through
  * {@code META-INF/services}).
  */
@@ -27,6 +28,7 @@ public final class OutboxMappingContributor implements AdditionalMappingContribu
         if (OmetriaConfig.needsOutbox(configuration.getSettings()) && runsOnThisHibernate(configuration.getSettings())) {
             contributions.contributeEntity(OutboxEntry.class);
             contributions.contributeEntity(RelayLease.class);
+            contributions.contributeAuxiliaryDatabaseObject(new OutboxStorageParameters(metadata));
         }
     }
 

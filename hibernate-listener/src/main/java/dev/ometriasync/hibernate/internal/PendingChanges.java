@@ -130,10 +130,17 @@ final class PendingChanges {
                         ? OutboxOperation.TOUCH : OutboxOperation.UPDATE;
         Set<String> changed = null;
         if (!earlier.isFull() && !later.isFull()) {
-            changed = new LinkedHashSet<>(earlier.changedProperties());
-            changed.addAll(later.changedProperties());
+            // an entity changed again and again in the same attributes (a status, a counter) keeps its set
+            changed = earlier.changedProperties().containsAll(later.changedProperties()) ? earlier.changedProperties()
+                    : union(earlier.changedProperties(), later.changedProperties());
         }
         return new CapturedChange(operation, later.entityName(), later.id() != null ? later.id() : earlier.id(), later.entityId(),
                 later.recordType(), later.collection(), later.ometriaId() != null ? later.ometriaId() : earlier.ometriaId(), changed);
+    }
+
+    private static Set<String> union(Set<String> earlier, Set<String> later) {
+        Set<String> union = new LinkedHashSet<>(earlier);
+        union.addAll(later);
+        return union;
     }
 }

@@ -21,15 +21,20 @@ final class TransactionCallbacks {
 
     /** What to do at the end of a transaction. */
     interface Completion {
-        /** Runs after the final flush, before commit, on the transaction's connection; may throw to fail the commit. */
-        void beforeCompletion();
+        /**
+         * Runs after the final flush, before commit, on the transaction's connection; may throw to fail the commit.
+         *
+         * @param session the session whose transaction it is
+         */
+        void beforeCompletion(SharedSessionContractImplementor session);
 
         /**
          * Runs after commit or rollback. Must not throw: an exception here would skip other synchronizations.
          *
+         * @param session the session whose transaction it is
          * @param committed true when the transaction committed
          */
-        void afterCompletion(boolean committed);
+        void afterCompletion(SharedSessionContractImplementor session, boolean committed);
     }
 
     private TransactionCallbacks() {
@@ -38,19 +43,20 @@ final class TransactionCallbacks {
     /**
      * Registers the callbacks for the session's current transaction.
      *
-     * @param session the session, with a transaction in progress
+     * @param session the session, with a transaction in progress; handed to the callbacks, so that they need not hold
+     *     it themselves (the synchronization is reachable only from the session's transaction)
      * @param completion the callbacks
      */
     static void register(SharedSessionContractImplementor session, Completion completion) {
         session.accessTransaction().registerSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                completion.beforeCompletion();
+                completion.beforeCompletion(session);
             }
 
             @Override
             public void afterCompletion(int status) {
-                completion.afterCompletion(status == Status.STATUS_COMMITTED);
+                completion.afterCompletion(session, status == Status.STATUS_COMMITTED);
             }
         });
     }

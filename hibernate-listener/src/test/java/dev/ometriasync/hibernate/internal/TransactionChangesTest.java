@@ -73,6 +73,54 @@ class TransactionChangesTest {
         assertThat(changes.changes()).hasSize(2);
     }
 
+    @Test
+    void aLargeTransactionMergesAsASmallOneDoesAndKeepsTheOrderOfFirstChange() {
+        // beyond a handful of entities the entries are found through an index instead of a scan: same rules, same order
+        for (long id = 1; id <= 50; id++) {
+            changes.add(customer(OutboxOperation.UPDATE, id, Set.of("email")));
+        }
+        for (long id = 50; id >= 1; id--) {
+            changes.add(customer(OutboxOperation.UPDATE, id, Set.of("firstName")));
+        }
+        changes.add(customer(OutboxOperation.INSERT, 51L, null));
+        changes.add(customer(OutboxOperation.DELETE, 51L, null)); // cancels out
+        changes.add(customer(OutboxOperation.DELETE, 7L, null));
+        changes.add(customer(OutboxOperation.INSERT, 51L, null)); // a new entry, at the end
+
+        assertThat(changes.changes()).extracting(CapturedChange::id)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 51).boxed().toList());
+        assertThat(changes.changes().get(0).changedProperties()).containsExactlyInAnyOrder("email", "firstName");
+        assertThat(changes.changes().get(6).operation()).isEqualTo(OutboxOperation.DELETE);
+        assertThat(changes.changes().get(50).operation()).isEqualTo(OutboxOperation.INSERT);
+    }
+
+    @Test
+    void anIdRetirementIsKeptApartFromTheEntitysOwnChange() {
+        changes.add(change(OutboxOperation.UPDATE, null));
+        changes.add(new CapturedChange(OutboxOperation.RETIRE, "Customer", 1L, "1", RecordType.CONTACT, "webshop", "old-1", null));
+        changes.add(new CapturedChange(OutboxOperation.RETIRE, "Customer", 1L, "1", RecordType.CONTACT, "webshop", "old-1", null));
+
+        assertThat(changes.changes()).extracting(CapturedChange::operation)
+                .containsExactly(OutboxOperation.UPDATE, OutboxOperation.RETIRE);
+    }
+
+    @Test
+    void aListHandedOutIsNotChangedByLaterChanges() {
+        changes.add(change(OutboxOperation.UPDATE, Set.of("email")));
+        var handedOut = changes.changes();
+
+        changes.add(customer(OutboxOperation.UPDATE, 2L, Set.of("email")));
+        changes.add(change(OutboxOperation.DELETE, null));
+
+        assertThat(handedOut).singleElement().satisfies(c -> assertThat(c.operation()).isEqualTo(OutboxOperation.UPDATE));
+        assertThat(changes.changes()).extracting(CapturedChange::operation)
+                .containsExactly(OutboxOperation.DELETE, OutboxOperation.UPDATE);
+    }
+
+    private static CapturedChange customer(OutboxOperation operation, long id, Set<String> changed) {
+        return new CapturedChange(operation, "Customer", id, Long.toString(id), RecordType.CONTACT, "webshop", Long.toString(id), changed);
+    }
+
     private static CapturedChange change(OutboxOperation operation, Set<String> changed) {
         return new CapturedChange(operation, "Customer", 1L, "1", RecordType.CONTACT, "webshop", "1", changed);
     }

@@ -60,6 +60,10 @@ class MigrationsAgreeTest {
                 "ometria_outbox.column.next_attempt_at", "ometria_outbox.primary key", "ometria_outbox.index ometria_outbox_due",
                 "ometria_outbox.index ometria_outbox_entity",
                 "ometria_relay_lease.column.expires_at", "ometria_backfill_checkpoint.primary key");
+        if (database == MigrationDatabase.POSTGRESQL) {
+            assertThat(flywaySchema).as("the outbox's room for heap-only updates").containsEntry("ometria_outbox.storage parameters",
+                    "fillfactor=70");
+        }
         assertThat(byLiquibase.describe()).as("the schema the Liquibase changelog creates, against the Flyway migration's")
                 .containsExactlyEntriesOf(flywaySchema);
     }
@@ -141,9 +145,23 @@ class MigrationsAgreeTest {
                         }
                     }
                     indexes.forEach((name, columns) -> schema.put(table + ".index " + name, String.join(", ", columns)));
+                    if ("PostgreSQL".equals(meta.getDatabaseProductName())) {
+                        schema.put(table + ".storage parameters", storageParameters(connection, table));
+                    }
                 }
             }
             return schema;
+        }
+
+        /** PostgreSQL's {@code reloptions} of a table in the current schema (the outbox's fillfactor), "" when none. */
+        private static String storageParameters(Connection connection, String table) throws SQLException {
+            try (var statement = connection.prepareStatement("select array_to_string(c.reloptions, ', ') from pg_class c"
+                    + " where c.relname = ? and c.relnamespace = to_regnamespace(current_schema())")) {
+                statement.setString(1, table);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() && rows.getString(1) != null ? rows.getString(1) : "";
+                }
+            }
         }
 
         private static String lower(String text) {
