@@ -52,7 +52,9 @@ final class OutboxStorageParameters implements AuxiliaryDatabaseObject {
             return new String[0];
         }
         QualifiedTableName name = outbox.getTable().getQualifiedTableName();
-        String table = context.format(context.withDefaults(name));
+        // the defaults spelled out: SqlStringGenerationContext.withDefaults came with 7.0
+        String table = context.format(new QualifiedTableName(context.catalogWithDefault(name.getCatalogName()),
+                context.schemaWithDefault(name.getSchemaName()), name.getTableName()));
         return statements().stream().map(statement -> statement.replace(TABLE, table)).toArray(String[]::new);
     }
 
