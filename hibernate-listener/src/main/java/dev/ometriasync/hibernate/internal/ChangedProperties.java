@@ -15,6 +15,21 @@ final class ChangedProperties {
         return names == null ? null : String.join(",", names);
     }
 
+    /**
+     * The names of two changes of one entity, the later second.
+     *
+     * @return {@code earlier} itself when the later change adds no name (an attribute changed again and again keeps its
+     *     set, no copy), otherwise a new set with both, in first-changed order
+     */
+    static Set<String> union(Set<String> earlier, Set<String> later) {
+        if (earlier.containsAll(later)) {
+            return earlier;
+        }
+        Set<String> union = new LinkedHashSet<>(earlier);
+        union.addAll(later);
+        return union;
+    }
+
     static Set<String> parse(String column) {
         if (column == null) {
             return null;

@@ -17,13 +17,16 @@ import java.time.Instant;
  * {@code db/ometria-sync/flyway/} (one Flyway migration per database, see {@link ShippedDdl}).
  */
 @Entity(name = OutboxEntry.ENTITY_NAME)
-@Table(name = "ometria_outbox", indexes = {
+@Table(name = OutboxEntry.TABLE, indexes = {
         @Index(name = "ometria_outbox_due", columnList = "status, next_attempt_at"),
         // the claim after a takeover skips entities another instance still holds (OutboxStore.claim): without this
         // index that check scans the whole table for every candidate row, which under a backlog takes seconds and
         // holds back the database's vacuum
         @Index(name = "ometria_outbox_entity", columnList = "entity_name, entity_id")})
 public class OutboxEntry {
+
+    /** The table's name as the shipped migrations create it. */
+    public static final String TABLE = "ometria_outbox";
 
     /** The entity name, kept distinct from user entities. */
     public static final String ENTITY_NAME = "OmetriaOutboxEntry";

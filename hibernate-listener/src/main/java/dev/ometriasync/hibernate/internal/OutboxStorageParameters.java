@@ -22,7 +22,7 @@ import org.hibernate.mapping.PersistentClass;
 final class OutboxStorageParameters implements AuxiliaryDatabaseObject {
 
     private static final long serialVersionUID = 1L;
-    private static final String TABLE = "ometria_outbox";
+    private static final String TABLE = OutboxEntry.TABLE;
 
     private final transient InFlightMetadataCollector metadata;
 

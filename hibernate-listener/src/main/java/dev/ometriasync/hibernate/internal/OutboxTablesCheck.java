@@ -21,7 +21,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 final class OutboxTablesCheck {
 
     /** The tables the outbox mode needs. */
-    static final List<String> TABLES = List.of("ometria_outbox", "ometria_relay_lease");
+    static final List<String> TABLES = List.of(OutboxEntry.TABLE, "ometria_relay_lease");
 
     /** Where the shipped migrations are: the text every "missing table" message carries. */
     static final String MIGRATIONS = """

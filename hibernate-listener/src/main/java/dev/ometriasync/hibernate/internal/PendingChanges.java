@@ -3,7 +3,6 @@ package dev.ometriasync.hibernate.internal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,17 +129,9 @@ final class PendingChanges {
                         ? OutboxOperation.TOUCH : OutboxOperation.UPDATE;
         Set<String> changed = null;
         if (!earlier.isFull() && !later.isFull()) {
-            // an entity changed again and again in the same attributes (a status, a counter) keeps its set
-            changed = earlier.changedProperties().containsAll(later.changedProperties()) ? earlier.changedProperties()
-                    : union(earlier.changedProperties(), later.changedProperties());
+            changed = ChangedProperties.union(earlier.changedProperties(), later.changedProperties());
         }
         return new CapturedChange(operation, later.entityName(), later.id() != null ? later.id() : earlier.id(), later.entityId(),
                 later.recordType(), later.collection(), later.ometriaId() != null ? later.ometriaId() : earlier.ometriaId(), changed);
-    }
-
-    private static Set<String> union(Set<String> earlier, Set<String> later) {
-        Set<String> union = new LinkedHashSet<>(earlier);
-        union.addAll(later);
-        return union;
     }
 }

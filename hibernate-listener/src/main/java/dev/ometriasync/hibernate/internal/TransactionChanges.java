@@ -2,7 +2,6 @@ package dev.ometriasync.hibernate.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,12 +114,9 @@ final class TransactionChanges {
             return with(earlier, before == OutboxOperation.TOUCH || now == OutboxOperation.TOUCH ? OutboxOperation.TOUCH
                     : OutboxOperation.UPDATE, null);
         }
-        if (earlier.changedProperties().containsAll(later.changedProperties())) {
-            return earlier.operation() == OutboxOperation.UPDATE ? earlier : with(earlier, OutboxOperation.UPDATE, earlier.changedProperties());
-        }
-        Set<String> union = new LinkedHashSet<>(earlier.changedProperties());
-        union.addAll(later.changedProperties());
-        return with(earlier, OutboxOperation.UPDATE, union);
+        // both partial updates (a touch is always full): the earlier change stands when the later adds no attribute
+        Set<String> union = ChangedProperties.union(earlier.changedProperties(), later.changedProperties());
+        return union == earlier.changedProperties() ? earlier : with(earlier, OutboxOperation.UPDATE, union);
     }
 
     private static CapturedChange with(CapturedChange change, OutboxOperation operation, Set<String> changed) {

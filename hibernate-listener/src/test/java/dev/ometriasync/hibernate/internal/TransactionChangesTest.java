@@ -34,6 +34,15 @@ class TransactionChangesTest {
     }
 
     @Test
+    void anUpdateThatAddsNoAttributeLeavesTheEarlierChangeAsItIs() {
+        CapturedChange first = change(OutboxOperation.UPDATE, Set.of("email", "firstName"));
+        changes.add(first);
+        changes.add(change(OutboxOperation.UPDATE, Set.of("email")));
+
+        assertThat(changes.changes()).singleElement().isSameAs(first);
+    }
+
+    @Test
     void aFullUpdateAbsorbsPartialOnes() {
         changes.add(change(OutboxOperation.UPDATE, Set.of("email")));
         changes.add(change(OutboxOperation.UPDATE, null));
