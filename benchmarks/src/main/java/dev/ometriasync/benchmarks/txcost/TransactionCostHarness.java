@@ -32,7 +32,8 @@ import org.hibernate.SessionFactory;
  *
  * <p>One thread runs the transactions back to back, each in its own session, as a request handler would.
  * Every round builds a fresh database and SessionFactory per mode, seeds {@code --orders} orders, runs
- * {@code --warmup} unmeasured transactions and then {@code --transactions} measured ones; the modes' order
+ * {@code --warmup} unmeasured transactions, collects the heap ({@code System.gc()}) and then runs {@code --transactions}
+ * measured ones, and frees its database afterwards (H2 keeps its rows in this JVM's heap); the modes' order
  * rotates from round to round so that drift on a shared machine (JIT, neighbours' builds) does not favour one
  * mode, and the table reports the median round. Before the first round, two unrecorded passes over every mode
  * warm the JVM up (class loading, JIT compilation of Hibernate and ometria-sync): one with the rate limit lifted,
@@ -158,12 +159,17 @@ public final class TransactionCostHarness {
             ometria.putAll(BenchSessionFactories.ometria(simulator, mode.label()));
             ometria.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), rate);
         }
-        try (SessionFactory factory = BenchSessionFactories.build(database.createEmpty(), ometria)) {
+        Map<String, String> jdbc = database.createEmpty();
+        try (SessionFactory factory = BenchSessionFactories.build(jdbc, ometria)) {
             seed(factory, orders);
             Workload workload = new Workload(factory, orders);
             for (int i = 0; i < warmup; i++) {
                 workload.transaction();
             }
+            // every measured interval starts from a collected heap: the previous round's garbage (a mode's tens of
+            // thousands of waiting entities, a database's rows) is not billed to whichever mode happens to follow it,
+            // and where the young collections fall within the interval varies less from round to round
+            System.gc();
             PostgresWalStats walBefore = walStats(database);
             Histogram latencies = new Histogram(3);
             long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -205,6 +211,8 @@ public final class TransactionCostHarness {
                     perGroup.length() == 0 ? "(no /proc)" : perGroup.substring(0, perGroup.length() - 2));
             return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros,
                     ometriaCpuMicros, notRead);
+        } finally {
+            database.dispose(jdbc);
         }
     }
 
