@@ -14,6 +14,7 @@ import dev.ometriasync.benchmarks.support.Quiet;
 import dev.ometriasync.hibernate.OmetriaSettings;
 import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.testkit.OmetriaSimulator;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.hibernate.SessionFactory;
 
@@ -37,7 +39,7 @@ import org.hibernate.SessionFactory;
  * rotates from round to round so that drift on a shared machine (JIT, neighbours' builds) does not favour one
  * mode, and the table reports the median round. Before the first round, two unrecorded passes over every mode
  * warm the JVM up (class loading, JIT compilation of Hibernate and ometria-sync): one with the rate limit lifted,
- * one at the measured rate. The integration runs with
+ * one at the measured rate; then the harness waits until the JIT compilers are quiet. The integration runs with
  * its defaults (4 requests/s, relay polling every second), so its after-commit work competes for the CPU as it
  * would in production.
  *
@@ -135,6 +137,7 @@ public final class TransactionCostHarness {
                     runRound(database, mode, simulator, warmup, jvmWarmup, orders, rate);
                 }
                 System.out.println("# JVM warmed up on " + database.name() + " (" + MachineInfo.load() + ")");
+                awaitQuietCompiler();
                 for (int round = 0; round < rounds; round++) {
                     for (int i = 0; i < modes.size(); i++) {
                         Mode mode = modes.get((i + round) % modes.size());
@@ -150,6 +153,35 @@ public final class TransactionCostHarness {
         System.out.println("# end: " + MachineInfo.load());
         System.out.println();
         System.out.println(table);
+    }
+
+    /**
+     * Waits (up to a minute) until the JIT compilers have been nearly idle for a second: the warm-up passes leave a
+     * queue of compilations behind (measured: 50–130 µs of compiler CPU a commit in the first measured rounds of a 15-round run, 4w),
+     * which would otherwise run on the second core during the first rounds and be billed to whichever modes ran then.
+     */
+    private static void awaitQuietCompiler() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long before = compiler.getTotalCompilationTime();
+        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(1)) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = compiler.getTotalCompilationTime();
+            if (now - before < 20) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf(Locale.ROOT, "# JIT compilers quiet after %.1f s more (%,d ms of compilation in all)%n",
+                (System.nanoTime() - start) / 1e9, compiler.getTotalCompilationTime());
     }
 
     private static RoundResult runRound(BenchDatabase database, Mode mode, OmetriaSimulator simulator, int warmup,
