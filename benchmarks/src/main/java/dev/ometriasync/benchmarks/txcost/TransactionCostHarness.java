@@ -156,9 +156,10 @@ public final class TransactionCostHarness {
     }
 
     /**
-     * Waits (up to a minute) until the JIT compilers have been nearly idle for a second: the warm-up passes leave a
-     * queue of compilations behind (measured: 50–130 µs of compiler CPU a commit in the first measured rounds of a 15-round run, 4w),
-     * which would otherwise run on the second core during the first rounds and be billed to whichever modes ran then.
+     * Waits (up to a minute) until the JIT compilers have been nearly idle for a second: the warm-up passes can leave
+     * compilations queued, which would run on the second core during the first rounds and be billed to whichever modes
+     * ran then (4w, H2, once each: 107 and 132 µs of compiler CPU a commit in the first two measured rounds without
+     * this wait, 9 and 25 µs with it).
      */
     private static void awaitQuietCompiler() {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
