@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,6 +76,27 @@ public enum BenchDatabase {
                         "hibernate.connection.username", "postgres", "hibernate.connection.password", "postgres");
             }
         };
+    }
+
+    /**
+     * Frees a database made by {@link #createEmpty()} once its SessionFactory is closed. An H2 database lives in
+     * this JVM's heap and, opened with {@code DB_CLOSE_DELAY=-1}, until the JVM exits: a harness that makes one per
+     * round would otherwise carry every earlier round's rows into the next round's garbage collections. PostgreSQL's
+     * databases live in the server process and are left as they are.
+     *
+     * @param settings the settings {@link #createEmpty()} returned
+     */
+    public void dispose(Map<String, String> settings) {
+        if (this != H2) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(settings.get("hibernate.connection.url"),
+                settings.get("hibernate.connection.username"), settings.get("hibernate.connection.password"));
+             Statement s = c.createStatement()) {
+            s.execute("shutdown");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not shut H2 database " + settings.get("hibernate.connection.url") + " down", e);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.ometriasync.benchmarks.support.Quiet;
 import dev.ometriasync.hibernate.OmetriaSettings;
 import dev.ometriasync.hibernate.OmetriaSync;
 import dev.ometriasync.testkit.OmetriaSimulator;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.hibernate.SessionFactory;
 
@@ -32,11 +34,12 @@ import org.hibernate.SessionFactory;
  *
  * <p>One thread runs the transactions back to back, each in its own session, as a request handler would.
  * Every round builds a fresh database and SessionFactory per mode, seeds {@code --orders} orders, runs
- * {@code --warmup} unmeasured transactions and then {@code --transactions} measured ones; the modes' order
+ * {@code --warmup} unmeasured transactions, collects the heap ({@code System.gc()}) and then runs {@code --transactions}
+ * measured ones, and frees its database afterwards (H2 keeps its rows in this JVM's heap); the modes' order
  * rotates from round to round so that drift on a shared machine (JIT, neighbours' builds) does not favour one
  * mode, and the table reports the median round. Before the first round, two unrecorded passes over every mode
  * warm the JVM up (class loading, JIT compilation of Hibernate and ometria-sync): one with the rate limit lifted,
- * one at the measured rate. The integration runs with
+ * one at the measured rate; then the harness waits until the JIT compilers are quiet. The integration runs with
  * its defaults (4 requests/s, relay polling every second), so its after-commit work competes for the CPU as it
  * would in production.
  *
@@ -134,6 +137,7 @@ public final class TransactionCostHarness {
                     runRound(database, mode, simulator, warmup, jvmWarmup, orders, rate);
                 }
                 System.out.println("# JVM warmed up on " + database.name() + " (" + MachineInfo.load() + ")");
+                awaitQuietCompiler();
                 for (int round = 0; round < rounds; round++) {
                     for (int i = 0; i < modes.size(); i++) {
                         Mode mode = modes.get((i + round) % modes.size());
@@ -151,6 +155,36 @@ public final class TransactionCostHarness {
         System.out.println(table);
     }
 
+    /**
+     * Waits (up to a minute) until the JIT compilers have been nearly idle for a second: the warm-up passes can leave
+     * compilations queued, which would run on the second core during the first rounds and be billed to whichever modes
+     * ran then (4w, H2, once each: 107 and 132 µs of compiler CPU a commit in the first two measured rounds without
+     * this wait, 9 and 25 µs with it).
+     */
+    private static void awaitQuietCompiler() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long before = compiler.getTotalCompilationTime();
+        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(1)) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = compiler.getTotalCompilationTime();
+            if (now - before < 20) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf(Locale.ROOT, "# JIT compilers quiet after %.1f s more (%,d ms of compilation in all)%n",
+                (System.nanoTime() - start) / 1e9, compiler.getTotalCompilationTime());
+    }
+
     private static RoundResult runRound(BenchDatabase database, Mode mode, OmetriaSimulator simulator, int warmup,
                                         int transactions, int orders, String rate) {
         Map<String, String> ometria = new HashMap<>();
@@ -158,12 +192,17 @@ public final class TransactionCostHarness {
             ometria.putAll(BenchSessionFactories.ometria(simulator, mode.label()));
             ometria.put(OmetriaSettings.REQUESTS_PER_SECOND.key(), rate);
         }
-        try (SessionFactory factory = BenchSessionFactories.build(database.createEmpty(), ometria)) {
+        Map<String, String> jdbc = database.createEmpty();
+        try (SessionFactory factory = BenchSessionFactories.build(jdbc, ometria)) {
             seed(factory, orders);
             Workload workload = new Workload(factory, orders);
             for (int i = 0; i < warmup; i++) {
                 workload.transaction();
             }
+            // every measured interval starts from a collected heap: the previous round's garbage (a mode's tens of
+            // thousands of waiting entities, a database's rows) is not billed to whichever mode happens to follow it,
+            // and where the young collections fall within the interval varies less from round to round
+            System.gc();
             PostgresWalStats walBefore = walStats(database);
             Histogram latencies = new Histogram(3);
             long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -205,6 +244,8 @@ public final class TransactionCostHarness {
                     perGroup.length() == 0 ? "(no /proc)" : perGroup.substring(0, perGroup.length() - 2));
             return new RoundResult(transactions * 1e9 / elapsed, latencies, threadCpuMicros, processCpuMicros,
                     ometriaCpuMicros, notRead);
+        } finally {
+            database.dispose(jdbc);
         }
     }
 
