@@ -9,7 +9,6 @@ import dev.ometriasync.hibernate.fixtures.SentRecords;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ class OutboxStorageParametersTest {
     @Test
     void theParametersGoToTheTableInTheDefaultSchema() throws SQLException {
         Map<String, String> jdbc = Database.POSTGRESQL.createEmpty();
-        try (Connection connection = connect(jdbc)) {
+        try (Connection connection = Database.connect(jdbc)) {
             connection.createStatement().execute("create schema shop");
         }
         Map<String, String> withSchema = new HashMap<>(jdbc);
@@ -74,7 +73,7 @@ class OutboxStorageParametersTest {
 
     /** @return the table's {@code reloptions}, or null when the table does not exist in that schema */
     private static List<String> storageParameters(Map<String, String> jdbc, String schema) throws SQLException {
-        try (Connection connection = connect(jdbc);
+        try (Connection connection = Database.connect(jdbc);
                 var statement = connection.prepareStatement("select c.reloptions from pg_class c join pg_namespace n"
                         + " on n.oid = c.relnamespace where c.relname = 'ometria_outbox' and n.nspname = ?")) {
             statement.setString(1, schema);
@@ -86,10 +85,5 @@ class OutboxStorageParametersTest {
                 return options == null ? List.of() : List.of((String[]) options.getArray());
             }
         }
-    }
-
-    private static Connection connect(Map<String, String> jdbc) throws SQLException {
-        return DriverManager.getConnection(jdbc.get("hibernate.connection.url"), jdbc.get("hibernate.connection.username"),
-                jdbc.get("hibernate.connection.password"));
     }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -75,8 +74,7 @@ class StartupTest {
             assertThat(OmetriaSync.of(factory).mode()).isEqualTo(SyncMode.OUTBOX);
             assertThat(OmetriaSync.of(factory).pendingOutboxRows()).isZero();
         }
-        try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+        try (Connection connection = Database.connect(jdbc);
                 Statement statement = connection.createStatement()) {
             statement.executeQuery("select count(*) from ometria_backfill_checkpoint").close();
         }
@@ -139,8 +137,7 @@ class StartupTest {
         try (InputStream in = StartupTest.class.getClassLoader().getResourceAsStream(resource)) {
             ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+        try (Connection connection = Database.connect(jdbc);
                 Statement statement = connection.createStatement()) {
             for (String sql : ddl.replaceAll("--[^\n]*", "").split(";")) {
                 if (!sql.isBlank()) {

@@ -16,7 +16,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -167,8 +166,7 @@ public final class BackfillHarness {
 
     /** Writes the contacts and their store ids with batched JDBC inserts, outside Hibernate. */
     private static void seed(Map<String, String> jdbc, int rows) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"))) {
+        try (Connection connection = BenchDatabase.connect(jdbc)) {
             connection.setAutoCommit(false);
             try (PreparedStatement contact = connection.prepareStatement("insert into bench_contact (id, accountRef, "
                     + "email, prefix, firstName, middleName, lastName, gender, birthDate, phone, country, timezone, "

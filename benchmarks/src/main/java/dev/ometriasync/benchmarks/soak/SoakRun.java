@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -355,8 +354,7 @@ final class SoakRun {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+        return BenchDatabase.connect(jdbc);
     }
 
     private Map<OmetriaKey, ObjectNode> ometriaState() {

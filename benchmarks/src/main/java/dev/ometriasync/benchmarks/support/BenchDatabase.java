@@ -79,6 +79,18 @@ public enum BenchDatabase {
     }
 
     /**
+     * Opens a plain JDBC connection to a database made by {@link #createEmpty()}, outside Hibernate.
+     *
+     * @param settings the settings {@link #createEmpty()} returned
+     * @return a new connection; the caller closes it
+     * @throws SQLException when the database cannot be reached
+     */
+    public static Connection connect(Map<String, String> settings) throws SQLException {
+        return DriverManager.getConnection(settings.get("hibernate.connection.url"),
+                settings.get("hibernate.connection.username"), settings.get("hibernate.connection.password"));
+    }
+
+    /**
      * Frees a database made by {@link #createEmpty()} once its SessionFactory is closed. An H2 database lives in
      * this JVM's heap and, opened with {@code DB_CLOSE_DELAY=-1}, until the JVM exits: a harness that makes one per
      * round would otherwise carry every earlier round's rows into the next round's garbage collections. PostgreSQL's
@@ -90,9 +102,7 @@ public enum BenchDatabase {
         if (this != H2) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(settings.get("hibernate.connection.url"),
-                settings.get("hibernate.connection.username"), settings.get("hibernate.connection.password"));
-             Statement s = c.createStatement()) {
+        try (Connection c = connect(settings); Statement s = c.createStatement()) {
             s.execute("shutdown");
         } catch (SQLException e) {
             throw new IllegalStateException("could not shut H2 database " + settings.get("hibernate.connection.url") + " down", e);

@@ -111,8 +111,7 @@ class BackfillCommandTest {
     }
 
     private static long insertDeadRow(Map<String, String> jdbc, String customerId) throws java.sql.SQLException {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+        try (java.sql.Connection connection = Database.connect(jdbc);
                 java.sql.PreparedStatement insert = connection.prepareStatement("insert into ometria_outbox (operation, entity_name,"
                         + " entity_id, ometria_type, attempts, next_attempt_at, status, last_error, created_at) values ('INSERT',"
                         + " 'dev.ometriasync.hibernate.fixtures.Customer', ?, 'contact', 3, current_timestamp, 'DEAD',"
@@ -128,8 +127,7 @@ class BackfillCommandTest {
 
     private static List<Long> deadRowIds(Map<String, String> jdbc) throws java.sql.SQLException {
         List<Long> ids = new ArrayList<>();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+        try (java.sql.Connection connection = Database.connect(jdbc);
                 java.sql.ResultSet rows = connection.createStatement().executeQuery("select id from ometria_outbox where status = 'DEAD'")) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));

@@ -8,7 +8,6 @@ import dev.ometriasync.hibernate.fixtures.Database;
 import dev.ometriasync.hibernate.fixtures.TestFactories;
 import dev.ometriasync.testkit.OmetriaSimulator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,8 +41,7 @@ class OutboxRowInsertTest {
     @EnumSource(Database.class)
     void rowsWrittenInTheTransactionReadBackThroughTheMappingInTheConfiguredSchema(Database database) throws SQLException {
         Map<String, String> jdbc = new HashMap<>(database.createEmpty());
-        try (Connection connection = DriverManager.getConnection(jdbc.get("hibernate.connection.url"),
-                jdbc.get("hibernate.connection.username"), jdbc.get("hibernate.connection.password"));
+        try (Connection connection = Database.connect(jdbc);
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema shop");
         }
